@@ -1,0 +1,11 @@
+"""Doc tests: every python fence in docs/ and every module docstring in snippets/."""
+
+from sybil import Sybil
+from sybil.parsers.rest import DocTestParser
+
+from tests.docfences import DOCTEST_FLAGS, parse_markdown
+
+pages = Sybil(parsers=[parse_markdown], patterns=["*.md"], path="docs")
+docstrings = Sybil(parsers=[DocTestParser(optionflags=DOCTEST_FLAGS)], patterns=["*.py"], path="snippets")
+
+pytest_collect_file = (pages + docstrings).pytest()

@@ -1,0 +1,98 @@
+"""Small helpers used by the FAQ pages (docs/*/faq/).
+
+Exact next value of a sine sampled at integer radians, from the last two:
+
+>>> import numpy as np
+>>> from snippets.faq import next_sine, rmse, scalar_bptt, clip_by_norm, clip_elementwise
+>>> n = np.arange(10.0)
+>>> float(np.max(np.abs(next_sine(np.sin(n[1:-1]), np.sin(n[:-2])) - np.sin(n[2:])))) < 1e-12
+True
+>>> rmse(np.zeros(4), np.array([1.0, -1.0, 1.0, -1.0]))
+1.0
+
+Backpropagation through time for a one-unit RNN, checked against central differences:
+
+>>> xs = np.sin(np.arange(8.0))
+>>> loss, grads = scalar_bptt(0.5, 0.8, 1.2, xs, 0.3)
+>>> eps = 1e-6
+>>> numeric = (scalar_bptt(0.5 + eps, 0.8, 1.2, xs, 0.3)[0]
+...            - scalar_bptt(0.5 - eps, 0.8, 1.2, xs, 0.3)[0]) / (2 * eps)
+>>> abs(grads["w"] - numeric) < 1e-8
+True
+>>> sorted(grads)
+['u', 'v', 'w']
+>>> scalar_bptt(0.5, 0.8, 1.2, xs, 0.3, truncate=0)
+Traceback (most recent call last):
+...
+ValueError: truncate must be a positive number of steps, got 0
+
+Clipping by norm keeps the direction; element-wise clipping does not:
+
+>>> g = np.array([30.0, 4.0])
+>>> clip_by_norm(g, 1.0).round(4).tolist()
+[0.9912, 0.1322]
+>>> clip_elementwise(g, 10.0).tolist()
+[10.0, 4.0]
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+
+# --8<-- [start:next_sine]
+def next_sine(last: np.ndarray, before_last: np.ndarray) -> np.ndarray:
+    """sin(n+1) from sin(n) and sin(n-1): sin(n+1) = 2 cos(1) sin(n) - sin(n-1)."""
+    return 2 * np.cos(1.0) * last - before_last
+# --8<-- [end:next_sine]
+
+
+# --8<-- [start:rmse]
+def rmse(prediction: np.ndarray, target: np.ndarray) -> float:
+    """Root mean squared error, as a Python float."""
+    prediction, target = np.asarray(prediction), np.asarray(target)
+    if prediction.shape != target.shape:
+        raise ValueError(f"prediction must have shape {target.shape}, got {prediction.shape}")
+    return float(np.sqrt(np.mean((prediction - target) ** 2)))
+# --8<-- [end:rmse]
+
+
+# --8<-- [start:scalar_bptt]
+def scalar_bptt(
+    w: float, u: float, v: float, xs: np.ndarray, y: float, truncate: int | None = None
+) -> tuple[float, dict[str, float]]:
+    """One-unit RNN h_t = tanh(w h_{t-1} + u x_t), output v h_T, loss 0.5 (v h_T - y)^2.
+
+    Returns the loss and dL/dw, dL/du, dL/dv. With ``truncate=k`` the backward
+    pass stops after k steps (truncated BPTT).
+    """
+    if truncate is not None and truncate < 1:
+        raise ValueError(f"truncate must be a positive number of steps, got {truncate}")
+    xs = [float(x) for x in xs]
+    hs = [0.0]                                   # h_0 = 0
+    for x in xs:                                 # forward: the same w, u at every step
+        hs.append(float(np.tanh(w * hs[-1] + u * x)))
+    error = v * hs[-1] - y
+    grads = {"w": 0.0, "u": 0.0, "v": error * hs[-1]}
+    dh = error * v                               # dL/dh_T
+    T = len(xs)
+    for t in range(T, 0, -1)[:truncate]:         # backward: t = T, T-1, ...
+        da = dh * (1 - hs[t] ** 2)               # through tanh
+        grads["w"] += da * hs[t - 1]             # every step adds to the SAME gradient
+        grads["u"] += da * xs[t - 1]
+        dh = da * w                              # on to h_{t-1}
+    return 0.5 * error**2, grads
+# --8<-- [end:scalar_bptt]
+
+
+# --8<-- [start:clip]
+def clip_by_norm(grad: np.ndarray, max_norm: float) -> np.ndarray:
+    """Scale grad down so that its norm is at most max_norm (direction kept)."""
+    norm = float(np.linalg.norm(grad))
+    return grad * (max_norm / norm) if norm > max_norm else grad
+
+
+def clip_elementwise(grad: np.ndarray, limit: float) -> np.ndarray:
+    """Clamp every entry to [-limit, limit], as the tutorial does (direction changes)."""
+    return np.clip(grad, -limit, limit)
+# --8<-- [end:clip]
