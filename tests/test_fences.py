@@ -1,0 +1,47 @@
+"""Guard: every python-looking fence in docs/ is collected and executed by the doc tests."""
+
+import re
+from pathlib import Path
+
+import pytest
+
+from tests.docfences import ROOT, expand_includes, python_fences
+
+PAGES = sorted((ROOT / "docs").rglob("*.md"))
+# Deliberately looser than the collector: any fence opener naming a python-ish language, or any
+# fence whose first line is a doctest prompt or a snippets include.
+PYTHONISH_OPENER = re.compile(r"^[ \t]*(`{3,}|~{3,})[ \t]*\{?[ \t]*\.?(python\w*|py\w*|ipython\w*)\b", re.I | re.M)
+SUSPECT_BODY = re.compile(r"^[ \t]*(`{3,}|~{3,})[^\n]*\n\s*(>>>|--8<--\s+\"?snippets/)", re.M)
+
+
+def collected_starts(text: str) -> set[int]:
+    return {text.count("\n", 0, start) for start, _, _ in python_fences(text)}
+
+
+@pytest.mark.parametrize("page", PAGES, ids=lambda p: str(p.relative_to(ROOT)))
+def test_every_python_fence_is_collected(page: Path) -> None:
+    text = page.read_text(encoding="utf-8")
+    collected = collected_starts(text)
+    openers = {text.count("\n", 0, m.start()) for m in PYTHONISH_OPENER.finditer(text)}
+    suspects = {text.count("\n", 0, m.start()) for m in SUSPECT_BODY.finditer(text)}
+    missed = sorted(line + 1 for line in (openers | suspects) - collected)
+    assert not missed, f"{page}: python-looking fences the doc tests would skip, at lines {missed}"
+
+
+def test_collector_sees_attributes_indentation_and_includes() -> None:
+    page = '\n'.join([
+        '```python title="a.py" linenums="1" hl_lines="2"', 'a = 1', '```',
+        '!!! note', '    ```py', '    b = 2', '    ```',
+        '```pycon', '>>> 1 + 1', '2', '```',
+        '```python', '--8<-- "snippets/shapes.py:check_shape"', '```',
+        '```text', 'not python', '```',
+    ])
+    bodies = [body for _, _, body in python_fences(page)]
+    assert bodies[:3] == ["a = 1\n", "b = 2\n", ">>> 1 + 1\n2\n"]
+    assert "def check_shape" in expand_includes(bodies[3])
+    assert len(bodies) == 4
+
+
+def test_missing_include_is_an_error() -> None:
+    with pytest.raises(Exception, match="nosuch"):
+        expand_includes('--8<-- "snippets/shapes.py:nosuch"')

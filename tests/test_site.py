@@ -1,0 +1,80 @@
+"""Checks of the built site (both languages): strict build, no external resources, page parity."""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ROOT
+
+EXTERNAL = re.compile(r"^(https?:)?//", re.I)
+
+
+class Resources(HTMLParser):
+    """Collects the URLs a page would load by itself (not plain <a> links)."""
+
+    ATTRS = {"script": "src", "img": "src", "iframe": "src", "link": "href", "source": "src",
+             "audio": "src", "video": "src", "embed": "src", "object": "data"}
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.urls: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        wanted = self.ATTRS.get(tag)
+        values = dict(attrs)
+        if tag == "link" and not {"stylesheet", "preload", "icon", "modulepreload", "manifest"} & set(
+                (values.get("rel") or "").split()):
+            return
+        if wanted and values.get(wanted):
+            self.urls.append(values[wanted])
+
+
+def html_pages(site: Path) -> list[Path]:
+    return sorted(p for p in site.rglob("*.html") if "assets" not in p.parts)
+
+
+def test_build_is_strict_and_silent(build: tuple[Path, str]) -> None:
+    _, log = build
+    warnings = [line for line in log.splitlines() if re.match(r"^(WARNING|ERROR)\b", line)]
+    assert not warnings, "\n".join(warnings)
+
+
+def test_both_languages_are_built(site: Path) -> None:
+    en = {p.relative_to(site) for p in html_pages(site) if p.relative_to(site).parts[0] != "zh"}
+    zh = {p.relative_to(site / "zh") for p in html_pages(site / "zh")}
+    assert en and en == zh, f"only English: {sorted(en - zh)}; only Chinese: {sorted(zh - en)}"
+
+
+def test_no_page_loads_anything_from_outside(site: Path) -> None:
+    offenders = {}
+    for page in html_pages(site):
+        parser = Resources()
+        parser.feed(page.read_text(encoding="utf-8"))
+        external = [u for u in parser.urls if EXTERNAL.match(u)]
+        if external:
+            offenders[str(page.relative_to(site))] = external
+    assert not offenders, offenders
+
+
+def test_no_cdn_urls_in_shipped_scripts_of_pages(site: Path) -> None:
+    """Inline scripts (e.g. notebook loaders) must not point at a CDN either."""
+    cdn = re.compile(r"https?://(cdn\.jsdelivr\.net|cdnjs\.cloudflare\.com|unpkg\.com|fonts\.googleapis\.com)")
+    offenders = [str(p.relative_to(site)) for p in html_pages(site) if cdn.search(p.read_text("utf-8"))]
+    assert not offenders, offenders
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_404_page_is_useful(site: Path, lang: str) -> None:
+    page = (site / "404.html") if lang == "en" else (site / "zh" / "404.html")
+    text = page.read_text(encoding="utf-8")
+    assert 'class="not-found"' in text, "the 404 page should come from overrides/404.html"
+    assert 'href="/' in text and (("FAQ" in text) if lang == "en" else ("常见问题" in text))
+
+
+def test_readme_gives_the_two_commands() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert "uv run pytest" in readme and "uv run mkdocs serve" in readme
