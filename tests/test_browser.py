@@ -79,8 +79,27 @@ def test_language_switch_stays_on_the_same_page(site, base_url, page) -> None:
         assert page.url == urljoin(base_url, there + path + "/")
 
 
-@pytest.mark.parametrize("lang", ["", "zh/"])
-def test_math_is_rendered(base_url, page, lang) -> None:
-    page.goto(urljoin(base_url, lang), wait_until="networkidle")
-    page.wait_for_selector(".arithmatex mjx-container svg", timeout=15_000)
+def pages_with_math(site: Path) -> list[str]:
+    return [str(p.parent.relative_to(site)) + "/" for p in html_pages(site)
+            if p.name == "index.html" and 'class="arithmatex"' in p.read_text("utf-8")]
+
+
+def test_math_is_rendered(site, base_url, page) -> None:
+    with_math = pages_with_math(site)
+    assert any(p.startswith("zh/") for p in with_math) and any(not p.startswith("zh/") for p in with_math)
+    for path in with_math:
+        page.goto(urljoin(base_url, path), wait_until="networkidle")
+        page.wait_for_selector(".arithmatex mjx-container svg", timeout=15_000)
+        unrendered = page.locator(".arithmatex:not(:has(mjx-container))").count()
+        assert unrendered == 0, f"{path}: {unrendered} formulas left as TeX"
     assert not page.errors and not page.outside
+
+
+def test_home_page_is_light(base_url, page) -> None:
+    """The first visit downloads no math engine and stays small."""
+    sizes: dict[str, int] = {}
+    page.on("response", lambda r: sizes.__setitem__(r.url, len(r.body()) if r.ok else 0))
+    for lang in ("", "zh/"):
+        page.goto(urljoin(base_url, lang), wait_until="networkidle")
+    assert not any("mathjax" in url for url in sizes), "the home page should not load MathJax"
+    assert sum(sizes.values()) < 1_000_000, sorted(sizes.items(), key=lambda kv: -kv[1])[:5]
