@@ -39,9 +39,6 @@ import numpy as np
 from snippets.elman import dims, forward
 from snippets.shapes import check_shape
 
-Params = dict[str, np.ndarray]
-
-
 class Convention(NamedTuple):
     source: str
     input_hidden: str
@@ -52,28 +49,23 @@ class Convention(NamedTuple):
 
 
 # --8<-- [start:crosswalk]
-CROSSWALK = (
-    Convention("Goodfellow et al., Deep Learning", "U", "W", "V", "column vectors"),
-    Convention("Denny Britz, WildML", "U", "W", "V", "column vectors (one-hot word)"),
-    Convention("Analytics Vidhya tutorial", "U (H, T) !", "W", "V", "column vectors (one-hot position)"),
-    Convention("Karpathy min-char-rnn", "Wxh", "Whh", "Why", "column vectors"),
-    Convention("PyTorch nn.RNN", "weight_ih_l0", "weight_hh_l0", "nn.Linear", "row vectors"),
-    Convention("Keras SimpleRNN", "kernel", "recurrent_kernel", "Dense", "row vectors"),
-    Convention("d2l", "W_xh", "W_hh", "W_hq", "row vectors"),
-    Convention("deeplearning.ai (Ng)", "W_ax", "W_aa", "W_ya", "column vectors"),
-    Convention("Chollet, Deep Learning with Python", "W", "U", "-", "column vectors", True),
-    Convention("GRU/LSTM papers", "W", "U", "-", "column vectors", True),
+CROSSWALK = (  # source, input->hidden, hidden->hidden, hidden->output, vectors
+    Convention("Goodfellow et al., Deep Learning", "U", "W", "V", "column"),
+    Convention("Denny Britz, WildML", "U", "W", "V", "column, one-hot word"),
+    Convention("Analytics Vidhya tutorial", "U (H, T)!", "W", "V", "column, one-hot t"),
+    Convention("Karpathy min-char-rnn", "Wxh", "Whh", "Why", "column"),
+    Convention("PyTorch nn.RNN", "weight_ih_l0", "weight_hh_l0", "nn.Linear", "row"),
+    Convention("Keras SimpleRNN", "kernel", "recurrent_kernel", "Dense", "row"),
+    Convention("d2l", "W_xh", "W_hh", "W_hq", "row"),
+    Convention("deeplearning.ai (Ng)", "W_ax", "W_aa", "W_ya", "column"),
+    Convention("Chollet, Deep Learning with Python", "W", "U", "-", "column", True),
+    Convention("GRU/LSTM papers", "W", "U", "-", "column", True),
 )
 # --8<-- [end:crosswalk]
 
 
-def _rows(X: np.ndarray, D: int) -> None:
-    if np.ndim(X) != 3 or X.shape[2] != D:
-        raise ValueError(f"X must have shape (T, B, {D}), got {np.shape(X)}")
-
-
 # --8<-- [start:pytorch]
-def to_pytorch(p: Params) -> Params:
+def to_pytorch(p: dict) -> dict:
     """PyTorch stores U as weight_ih_l0 (H, D) and has two biases that add up."""
     H, _, _ = dims(p)
     return {
@@ -83,10 +75,11 @@ def to_pytorch(p: Params) -> Params:
     }
 
 
-def pytorch_forward(tp: Params, X: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+def pytorch_forward(tp: dict, X: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """X (T, B, D), rows: h_t = tanh(x_t W_ih^T + b_ih + h_{t-1} W_hh^T + b_hh)."""
     H, D = tp["weight_ih_l0"].shape
-    _rows(X, D)
+    if np.ndim(X) != 3 or X.shape[2] != D:
+        raise ValueError(f"X must have shape (T, B, {D}), got {np.shape(X)}")
     check_shape("weight_hh_l0", tp["weight_hh_l0"], (H, H))
     h = np.zeros((X.shape[1], H))                                   # (B, H)
     out = []
@@ -100,7 +93,7 @@ def pytorch_forward(tp: Params, X: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
 
 
 # --8<-- [start:keras]
-def to_keras(p: Params) -> Params:
+def to_keras(p: dict) -> dict:
     """Keras stores the transposes: kernel (D, H), recurrent_kernel (H, H)."""
     dims(p)
     return {
@@ -109,8 +102,8 @@ def to_keras(p: Params) -> Params:
     }
 
 
-def keras_forward(kp: Params, X: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """X (B, T, D), rows: h_t = tanh(x_t @ kernel + h_{t-1} @ recurrent_kernel + bias)."""
+def keras_forward(kp: dict, X: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """X (B, T, D), rows: h_t = tanh(x_t kernel + h_{t-1} recurrent_kernel + bias)."""
     D, H = kp["kernel"].shape
     if np.ndim(X) != 3 or X.shape[2] != D:
         raise ValueError(f"X must have shape (B, T, {D}), got {np.shape(X)}")
@@ -126,17 +119,18 @@ def keras_forward(kp: Params, X: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
 
 
 # --8<-- [start:d2l]
-def to_d2l(p: Params) -> Params:
+def to_d2l(p: dict) -> dict:
     """d2l: W_xh (D, H), W_hh (H, H), b_h (H,), W_hq (H, Q), b_q (Q,)."""
     dims(p)
     return {"W_xh": p["U"].T, "W_hh": p["W"].T, "b_h": p["b"][:, 0],
             "W_hq": p["V"].T, "b_q": p["c"][:, 0]}
 
 
-def d2l_forward(dp: Params, X: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+def d2l_forward(dp: dict, X: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """X (T, B, D), rows: H_t = tanh(X_t W_xh + H_{t-1} W_hh + b_h)."""
     D, H = dp["W_xh"].shape
-    _rows(X, D)
+    if np.ndim(X) != 3 or X.shape[2] != D:
+        raise ValueError(f"X must have shape (T, B, {D}), got {np.shape(X)}")
     check_shape("W_hh", dp["W_hh"], (H, H))
     Ht = np.zeros((X.shape[1], H))
     out = []
@@ -148,13 +142,13 @@ def d2l_forward(dp: Params, X: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
 
 
 # --8<-- [start:karpathy]
-def to_karpathy(p: Params) -> Params:
+def to_karpathy(p: dict) -> dict:
     """min-char-rnn uses our orientation, other names: Wxh, Whh, Why, bh, by."""
     dims(p)
     return {"Wxh": p["U"], "Whh": p["W"], "Why": p["V"], "bh": p["b"], "by": p["c"]}
 
 
-def karpathy_forward(kp: Params, xs: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+def karpathy_forward(kp: dict, xs: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """One sequence xs (T, D), columns: hs[t] = tanh(Wxh x_t + Whh hs[t-1] + bh)."""
     H, D = kp["Wxh"].shape
     if np.ndim(xs) != 2 or xs.shape[1] != D:
@@ -171,9 +165,9 @@ def karpathy_forward(kp: Params, xs: np.ndarray) -> tuple[np.ndarray, np.ndarray
 
 
 # --8<-- [start:all_agree]
-def all_agree(params: Params, X: np.ndarray) -> bool:
+def all_agree(params: dict, X: np.ndarray) -> bool:
     """Run all four conventions on X (T, D, B); compare with snippets.elman.forward."""
-    S, y = forward(params, X)                                         # (T, H, B), (O, B)
+    S, y = forward(params, X)                           # (T, H, B), (O, B)
     torch_S, torch_y = pytorch_forward(to_pytorch(params), X.transpose(0, 2, 1))
     keras_S, keras_y = keras_forward(to_keras(params), X.transpose(2, 0, 1))
     d2l_S, d2l_y = d2l_forward(to_d2l(params), X.transpose(0, 2, 1))

@@ -23,16 +23,11 @@ from __future__ import annotations
 
 import numpy as np
 
-SEQ_LEN = 50
-N_TRAIN = 100
-N_VAL = 50
-
-
 # --8<-- [start:sine_windows]
 def sine_windows(
-    seq_len: int = SEQ_LEN, n_train: int = N_TRAIN, n_val: int = N_VAL
+    seq_len: int = 50, n_train: int = 100, n_val: int = 50
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
-    """Return X (n_train, T, 1), Y (n_train, 1), X_val (n_val, T, 1), Y_val (n_val, 1)."""
+    """X (n_train, T, 1), Y (n_train, 1), X_val (n_val, T, 1), Y_val (n_val, 1)."""
     wave = np.sin(np.arange(200, dtype=np.float64))
     if n_train + n_val + seq_len > wave.size:
         raise ValueError("not enough samples for these windows")

@@ -34,13 +34,13 @@ TEXT = {
     "en": {
         "title": "The RNN unrolled over T time steps",
         "shared": "the same U, W, V (and b, c) at every time step",
-        "h0": "h_0 = 0",
+        "h0": "starts as zeros",
         "output": "output at the last step only",
     },
     "zh": {
         "title": "按时间展开的 RNN（共 T 个时间步）",
         "shared": "每个时间步使用同一组 U、W、V（以及 b、c）",
-        "h0": "h_0 = 0",
+        "h0": "初始为零向量",
         "output": "只在最后一个时间步输出",
     },
 }
@@ -48,7 +48,7 @@ TEXT = {
 
 # --8<-- [start:shapes]
 def diagram_shapes(H: int = 100) -> dict:
-    """Run the standard RNN on one tutorial record and read every shape off the arrays."""
+    """Run the standard RNN on one tutorial record; read every shape off the arrays."""
     params = init_params(H=H, D=1, O=1, rng=np.random.default_rng(0))
     X = time_major(sine_windows()[0][:1])          # one record: (T, D, B) = (50, 1, 1)
     S, y = forward(params, X)

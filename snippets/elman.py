@@ -40,7 +40,9 @@ from snippets.shapes import check_shape
 
 
 # --8<-- [start:init]
-def init_params(H: int, D: int, O: int, rng: np.random.Generator) -> dict[str, np.ndarray]:
+def init_params(
+    H: int, D: int, O: int, rng: np.random.Generator
+) -> dict[str, np.ndarray]:
     """uniform(-1/sqrt(H), 1/sqrt(H)) for every parameter, as PyTorch does."""
     k = 1.0 / np.sqrt(H)
     return {
@@ -70,7 +72,9 @@ def dims(params: dict[str, np.ndarray]) -> tuple[int, int, int]:
 
 
 # --8<-- [start:forward]
-def forward(params: dict[str, np.ndarray], X: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+def forward(
+    params: dict[str, np.ndarray], X: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
     """X (T, D, B) -> hidden states S (T, H, B) and the last output y (O, B)."""
     H, D, O = dims(params)
     if np.ndim(X) != 3:

@@ -45,12 +45,11 @@ T = 50            # sequence length: number of time steps
 hidden_dim = 100  # H: number of hidden units (one hidden layer)
 output_dim = 1    # O: one predicted value
 # --8<-- [end:hyperparameters]
-H, O = hidden_dim, output_dim
 
 
 # --8<-- [start:init]
 def init_tutorial_params(
-    rng: np.random.Generator, H: int = H, T: int = T, O: int = O
+    rng: np.random.Generator, H: int = 100, T: int = 50, O: int = 1
 ) -> dict[str, np.ndarray]:
     """The tutorial's initialisation: uniform(0, 1) everywhere, U has a TIME axis."""
     return {
@@ -81,7 +80,7 @@ def position_input(x: np.ndarray, t: int) -> np.ndarray:
 # --8<-- [end:position_input]
 
 
-def _tutorial_dims(params: dict[str, np.ndarray]) -> tuple[int, int, int]:
+def tutorial_dims(params: dict[str, np.ndarray]) -> tuple[int, int, int]:
     """Read H, T, O from U (H, T) and V (O, H); check W (H, H)."""
     U, W, V = params["U"], params["W"], params["V"]
     if np.ndim(U) != 2:
@@ -99,7 +98,7 @@ def tutorial_forward(
     params: dict[str, np.ndarray], x: np.ndarray
 ) -> tuple[np.ndarray, np.ndarray]:
     """One record x (T, 1) -> hidden states (T, H, 1) and the last output (O, 1)."""
-    H_, T_, _ = _tutorial_dims(params)
+    H_, T_, _ = tutorial_dims(params)
     check_shape("x", x, (T_, 1))
     U, W, V = params["U"], params["W"], params["V"]
     states = np.zeros((T_, H_, 1))

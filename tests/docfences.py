@@ -11,6 +11,7 @@ one namespace and run in page order.
 from __future__ import annotations
 
 import doctest
+import os
 import re
 import sys
 import types
@@ -68,7 +69,7 @@ def page_module(example: Example) -> dict:
     """One real module per page, so dataclasses and pickling see a proper __module__."""
     ns = example.namespace
     if "__page_module__" not in ns:
-        name = "docpage_" + re.sub(r"\W", "_", str(Path(example.path).relative_to(ROOT)))
+        name = "docpage_" + re.sub(r"\W", "_", os.path.relpath(example.path, ROOT))
         module = types.ModuleType(name)
         module.__file__ = str(example.path)
         sys.modules[name] = module
@@ -82,6 +83,7 @@ def evaluate(example: Example) -> str | None:
     where = f"{example.path}:{example.line}"
     if source.lstrip().startswith(">>>"):
         test = doctest.DocTestParser().get_doctest(source, globs, where, str(example.path), example.line - 1)
+        test.globs = globs  # DocTest copies its globals; the page's fences share one namespace
         out: list[str] = []
         runner = doctest.DocTestRunner(optionflags=DOCTEST_FLAGS)
         result = runner.run(test, out=out.append, clear_globs=False)

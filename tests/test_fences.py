@@ -45,3 +45,15 @@ def test_collector_sees_attributes_indentation_and_includes() -> None:
 def test_missing_include_is_an_error() -> None:
     with pytest.raises(Exception, match="nosuch"):
         expand_includes('--8<-- "snippets/shapes.py:nosuch"')
+
+
+def test_fences_of_a_page_share_one_namespace(tmp_path: Path) -> None:
+    from sybil import Sybil
+
+    page = tmp_path / "page.md"
+    page.write_text("```python\n>>> a = 41\n```\n\n```python\nb = a + 1\n```\n\n```python\n>>> b\n42\n```\n")
+    from tests.docfences import parse_markdown
+
+    document = Sybil(parsers=[parse_markdown], path=str(tmp_path)).parse(page)
+    for example in document:
+        example.evaluate()
