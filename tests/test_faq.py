@@ -1,0 +1,110 @@
+"""Guards for the FAQ (docs/<lang>/faq/), the tags and glossary pages and the abbreviation files."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+
+from tests.docfences import ROOT, python_fences
+from tests.search_cases import SEARCH_CASES
+
+LANGS = ("en", "zh")
+# The tag vocabulary: same meaning in both languages, English names on English pages.
+TAGS = {"basics": "基础", "shapes": "形状", "tutorial": "教程", "training": "训练",
+        "conventions": "符号约定", "site": "本站"}
+VOCABULARY = {"en": set(TAGS), "zh": set(TAGS.values())}
+FRONT_MATTER = re.compile(r"\A---\n(.*?)\n---\n", re.S)
+HEADING = re.compile(r"^(#{1,6}) (.*?)(?: \{ #([\w-]+) \})?[ \t]*$", re.M)
+LINK = re.compile(r"\]\(([^)#\s]+\.md)(?:#[\w-]+)?\)")
+ABBREVIATION = re.compile(r"^\*\[([^\]]+)\]: (\S.*)$")
+
+
+def faq_pages(lang: str) -> list[Path]:
+    return sorted(p for p in (ROOT / "docs" / lang / "faq").glob("*.md") if p.name != "index.md")
+
+
+def front_matter(page: Path) -> dict:
+    m = FRONT_MATTER.match(page.read_text(encoding="utf-8"))
+    assert m, f"{page}: no YAML front matter"
+    return yaml.safe_load(m[1]) or {}
+
+
+def prose(text: str) -> str:
+    """The page without front matter and fenced code."""
+    text = FRONT_MATTER.sub("", text)
+    return re.sub(r"^(`{3,}|~{3,})[^\n]*\n.*?^\1[ \t]*$", "", text, flags=re.M | re.S)
+
+
+ALL_PAGES = [p for lang in LANGS for p in faq_pages(lang)]
+ids = lambda p: str(p.relative_to(ROOT / "docs"))  # noqa: E731
+
+
+def test_both_languages_have_the_same_questions() -> None:
+    en = {p.name for p in faq_pages("en")}
+    zh = {p.name for p in faq_pages("zh")}
+    assert en == zh, f"only English: {sorted(en - zh)}; only Chinese: {sorted(zh - en)}"
+    assert len(en) >= 20
+
+
+@pytest.mark.parametrize("page", ALL_PAGES, ids=ids)
+def test_page_has_title_tags_one_h1_and_a_python_check(page: Path) -> None:
+    lang = page.parent.parent.name
+    meta = front_matter(page)
+    title, tags = meta.get("title"), meta.get("tags")
+    assert isinstance(title, str) and title.strip(), f"{page}: no title"
+    assert isinstance(tags, list) and tags, f"{page}: no tags"
+    assert set(tags) <= VOCABULARY[lang], f"{page}: tags {tags} not in {sorted(VOCABULARY[lang])}"
+    h1 = [m for m in HEADING.finditer(prose(page.read_text(encoding="utf-8"))) if m[1] == "#"]
+    assert len(h1) == 1 and h1[0][2] == title, f"{page}: needs one H1 equal to the title {title!r}"
+    assert python_fences(page.read_text(encoding="utf-8")), f"{page}: no python fence"
+
+
+@pytest.mark.parametrize("name", [p.name for p in faq_pages("en")])
+def test_translation_has_the_same_tags(name: str) -> None:
+    """Code and heading-id parity of all pages is checked in test_guards.py."""
+    en, zh = ROOT / "docs" / "en" / "faq" / name, ROOT / "docs" / "zh" / "faq" / name
+    assert [TAGS[t] for t in front_matter(en)["tags"]] == front_matter(zh)["tags"]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_index_lists_every_question_and_only_existing_pages(lang: str) -> None:
+    index = ROOT / "docs" / lang / "faq" / "index.md"
+    linked = set(LINK.findall(index.read_text(encoding="utf-8")))
+    pages = {p.name for p in faq_pages(lang)}
+    local = {link for link in linked if "/" not in link}
+    assert pages <= local, f"{index}: questions not listed: {sorted(pages - local)}"
+    assert local <= pages, f"{index}: links to missing pages: {sorted(local - pages)}"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_tags_and_glossary_pages(lang: str) -> None:
+    tags_page = (ROOT / "docs" / lang / "tags.md").read_text(encoding="utf-8")
+    assert "<!-- material/tags -->" in tags_page and front_matter(ROOT / "docs" / lang / "tags.md")["title"]
+    glossary = (ROOT / "docs" / lang / "glossary.md").read_text(encoding="utf-8")
+    rows = [line for line in glossary.splitlines() if line.startswith("|") and "---" not in line]
+    assert len(rows) > 20, f"{lang} glossary: too few rows"
+    assert all(line.count("|") == 4 for line in rows), f"{lang} glossary: rows need 3 columns"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_abbreviations_are_well_formed_and_used(lang: str) -> None:
+    lines = (ROOT / "includes" / f"abbreviations.{lang}.md").read_text(encoding="utf-8").splitlines()
+    entries = [ABBREVIATION.match(line) for line in lines if line.strip()]
+    assert all(entries), f"malformed lines: {[l for l, e in zip(lines, entries) if not e]}"
+    keys = [m[1] for m in entries]
+    assert len(keys) == len(set(keys)), "duplicate keys"
+    text = "\n".join(prose(p.read_text(encoding="utf-8")) for p in (ROOT / "docs" / lang).rglob("*.md"))
+    unused = [k for k in keys if k not in text]
+    assert not unused, f"keys that appear on no {lang} page: {unused}"
+
+
+def test_search_cases_point_at_faq_pages() -> None:
+    for lang in LANGS:
+        cases = [c for c in SEARCH_CASES if c[0] == lang]
+        assert len(cases) >= 4, f"{lang}: at least 4 search cases"
+        for _, query, path in cases:
+            assert query.strip() and path.startswith("faq/") and path.endswith("/")
+            assert (ROOT / "docs" / lang / (path.rstrip("/") + ".md")).exists(), f"{path}: no such page"
