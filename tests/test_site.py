@@ -78,3 +78,14 @@ def test_404_page_is_useful(site: Path, lang: str) -> None:
 def test_readme_gives_the_two_commands() -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     assert "uv run pytest" in readme and "uv run mkdocs serve" in readme
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_glossary_tooltips_appear(site: Path, lang: str) -> None:
+    root = site if lang == "en" else site / "zh"
+    pages = [p for p in html_pages(root) if p.name == "index.html" and "zh" not in p.relative_to(site).parts[:1] or lang == "zh"]
+    with_abbr = [p for p in pages if "<abbr title=" in p.read_text("utf-8")]
+    assert len(with_abbr) >= len(pages) // 2, f"{lang}: tooltips on only {len(with_abbr)} of {len(pages)} pages"
+    if lang == "zh":  # a term in the middle of a Chinese sentence still gets its tooltip
+        inside = re.compile(r"[\u4e00-\u9fff]<abbr title=\"[^\"]+\">[\u4e00-\u9fff]+</abbr>[\u4e00-\u9fff]")
+        assert any(inside.search(p.read_text("utf-8")) for p in with_abbr)
