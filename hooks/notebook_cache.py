@@ -1,0 +1,18 @@
+"""Key mkdocs-jupyter's cache to the code the notebooks import.
+
+mkdocs-jupyter reuses an executed notebook while the notebook file is unchanged, even when
+snippets/ (which the notebooks import) has changed. Putting a hash of snippets/ into the cache
+folder makes such a change re-execute the notebooks, while unchanged rebuilds stay fast.
+"""
+
+import hashlib
+from pathlib import Path
+
+SNIPPETS = Path(__file__).resolve().parent.parent / "snippets"
+
+
+def on_config(config):
+    code = b"".join(p.read_bytes() for p in sorted(SNIPPETS.glob("*.py")))
+    plugin = config.plugins["mkdocs-jupyter"]
+    plugin.config["cache_dir"] = str(Path(plugin.config["cache_dir"]) / hashlib.sha256(code).hexdigest()[:16])
+    return config
