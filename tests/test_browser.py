@@ -98,4 +98,5 @@ def test_home_page_is_light(base_url, page) -> None:
         sizes.clear()
         page.goto(urljoin(base_url, lang), wait_until="networkidle")
         assert not any("mathjax" in url for url in sizes), "the home page should not load MathJax"
-        assert sum(sizes.values()) < 600_000, sorted(sizes.items(), key=lambda kv: -kv[1])[:5]
+        # Uncompressed bytes (the test server sends no gzip); about half is the search index.
+        assert sum(sizes.values()) < 1_000_000, sorted(sizes.items(), key=lambda kv: -kv[1])[:5]
