@@ -28,7 +28,7 @@ from typing import Any
 import numpy as np
 
 from snippets.bptt import Workspace, bptt_flops
-from snippets.data import sine_windows, time_major
+from snippets.data import sine_windows
 from snippets.elman import init_params
 from snippets.train import train_corrected
 from snippets.tutorial_train import train_tutorial

@@ -93,7 +93,7 @@ def tutorial_record_grads(
             dW_i = W @ prev_states[t]       # B2: no error signal at all, outer index t
             dprev_s = W.T @ dadd
             dU_i = U @ position_input(x, t)  # B2: the forward term U[:, t] * x[t] again
-            dx = U.T @ dadd  # noqa: F841  B10: computed, never used
+            dx = U.T @ dadd  # B10: computed, never used  # noqa: F841
             dU_t += dU_i                    # (H, 1) broadcast into every column of (H, T)
             dW_t += dW_i                    # (H, 1) broadcast into every column of (H, H)
         dV += dV_t
