@@ -100,3 +100,18 @@ def test_home_page_is_light(base_url, page) -> None:
         assert not any("mathjax" in url for url in sizes), "the home page should not load MathJax"
         # Uncompressed bytes (the test server sends no gzip); about half is the search index.
         assert sum(sizes.values()) < 1_000_000, sorted(sizes.items(), key=lambda kv: -kv[1])[:5]
+
+
+def test_copy_button_copies_runnable_code(browser, base_url) -> None:
+    """On a doctest block, the copy button leaves out the >>> prompts and the outputs."""
+    context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
+    page = context.new_page()
+    page.goto(urljoin(base_url, "faq/why-is-w-square/"), wait_until="networkidle")
+    block = page.locator("div.highlight:has(.gp)").first
+    shown = block.inner_text()
+    block.locator("button.md-code__button[data-md-type=copy]").click(force=True)
+    copied = page.evaluate("navigator.clipboard.readText()")
+    context.close()
+    assert ">>>" in shown and "(100, 100)" in shown
+    assert ">>>" not in copied and "(100, 100)" not in copied.replace("(H, H)", "")
+    compile(copied, "copied", "exec")  # what lands on the clipboard is valid Python

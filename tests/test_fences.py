@@ -57,3 +57,11 @@ def test_fences_of_a_page_share_one_namespace(tmp_path: Path) -> None:
     document = Sybil(parsers=[parse_markdown], path=str(tmp_path)).parse(page)
     for example in document:
         example.evaluate()
+
+
+@pytest.mark.parametrize("page", PAGES, ids=lambda p: str(p.relative_to(ROOT)))
+def test_doctests_use_the_pycon_fence(page: Path) -> None:
+    """So they render with prompts and outputs set apart, and the copy button copies only code."""
+    text = page.read_text(encoding="utf-8")
+    wrong = [text.count("\n", 0, m.start()) + 1 for m in re.finditer(r"^[ \t]*```python[^\n]*\n[ \t]*>>>", text, re.M)]
+    assert not wrong, f"{page}: doctest fences marked python instead of pycon at lines {wrong}"
