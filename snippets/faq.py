@@ -3,7 +3,7 @@
 Exact next value of a sine sampled at integer radians, from the last two:
 
 >>> import numpy as np
->>> from snippets.faq import next_sine, rmse, scalar_bptt, clip_by_norm, clip_elementwise
+>>> from snippets.faq import next_sine, rmse, scalar_bptt
 >>> n = np.arange(10.0)
 >>> float(np.max(np.abs(next_sine(np.sin(n[1:-1]), np.sin(n[:-2])) - np.sin(n[2:])))) < 1e-12
 True
@@ -25,14 +25,6 @@ True
 Traceback (most recent call last):
 ...
 ValueError: truncate must be a positive number of steps, got 0
-
-Clipping by norm keeps the direction; element-wise clipping does not:
-
->>> g = np.array([30.0, 4.0])
->>> clip_by_norm(g, 1.0).round(4).tolist()
-[0.9912, 0.1322]
->>> clip_elementwise(g, 10.0).tolist()
-[10.0, 4.0]
 """
 
 from __future__ import annotations
@@ -83,16 +75,3 @@ def scalar_bptt(
         dh = da * w                              # on to h_{t-1}
     return 0.5 * error**2, grads
 # --8<-- [end:scalar_bptt]
-
-
-# --8<-- [start:clip]
-def clip_by_norm(grad: np.ndarray, max_norm: float) -> np.ndarray:
-    """Scale grad down so that its norm is at most max_norm (direction kept)."""
-    norm = float(np.linalg.norm(grad))
-    return grad * (max_norm / norm) if norm > max_norm else grad
-
-
-def clip_elementwise(grad: np.ndarray, limit: float) -> np.ndarray:
-    """Clamp every entry to [-limit, limit], as the tutorial does (direction changes)."""
-    return np.clip(grad, -limit, limit)
-# --8<-- [end:clip]
