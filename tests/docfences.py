@@ -53,10 +53,11 @@ def snippets_config() -> dict:
     return options
 
 
-def expand_includes(code: str) -> str:
-    """Expand `--8<--` lines the way the site does; a missing file or section raises."""
-    md = markdown.Markdown(extensions=["pymdownx.snippets"],
-                           extension_configs={"pymdownx.snippets": snippets_config()})
+def expand_includes(code: str, base: Path | None = None) -> str:
+    """Expand `--8<--` lines the way the site does (relative to `base` if given); a missing
+    file or section raises."""
+    options = snippets_config() if base is None else {**snippets_config(), "base_path": [str(base)]}
+    md = markdown.Markdown(extensions=["pymdownx.snippets"], extension_configs={"pymdownx.snippets": options})
     return "\n".join(md.preprocessors["snippet"].run(code.splitlines()))
 
 

@@ -10,6 +10,7 @@ import yaml
 
 from tests.docfences import ROOT, python_fences
 from tests.search_cases import SEARCH_CASES
+from tests.test_guards import split_markdown
 
 LANGS = ("en", "zh")
 # The tag vocabulary: same meaning in both languages, English names on English pages.
@@ -33,9 +34,8 @@ def front_matter(page: Path) -> dict:
 
 
 def prose(text: str) -> str:
-    """The page without front matter and fenced code."""
-    text = FRONT_MATTER.sub("", text)
-    return re.sub(r"^(`{3,}|~{3,})[^\n]*\n.*?^\1[ \t]*$", "", text, flags=re.M | re.S)
+    """The page without front matter, fenced code and HTML comments."""
+    return "\n".join(split_markdown(FRONT_MATTER.sub("", text))[0])
 
 
 ALL_PAGES = [p for lang in LANGS for p in faq_pages(lang)]

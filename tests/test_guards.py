@@ -22,10 +22,10 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
+from tests.docfences import PYTHON_LANGS, ROOT, expand_includes
+
 DOCS = ROOT / "docs"
 LANGS = ("en", "zh")
-PYTHON_LANGS = {"python", "py", "pycon", "python3"}
 HASH_COMMENT_LANGS = {"bash", "sh", "shell", "console", "zsh", "toml", "yaml", "yml", "ini", "cfg"}
 
 # ---------------------------------------------------------------- parsing
@@ -139,26 +139,6 @@ def include_target(fence: Fence) -> str | None:
     return None
 
 
-def read_include(target: str, root: Path = ROOT) -> str:
-    """The text pymdownx.snippets would insert for ``path`` or ``path:section``."""
-    path, _, section = target.partition(":")
-    lines = (root / path).read_text(encoding="utf-8").splitlines()
-    marker = re.compile(r"-{2,}8<-{2,}\s*\[(start|end):([\w-]+)\]")
-    if not section:
-        return "\n".join(ln for ln in lines if not marker.search(ln))
-    out, inside = [], False
-    for ln in lines:
-        m = marker.search(ln)
-        if m and m[2] == section:
-            if m[1] == "end" and inside:
-                return "\n".join(out)
-            inside = m[1] == "start"
-            continue
-        if inside and not marker.search(ln):
-            out.append(ln)
-    raise FileNotFoundError(f"section {section!r} not found in {path}")
-
-
 # ---------------------------------------------------------------- shape claims
 
 TUPLE = re.compile(r"(?<![A-Za-z_][A-Za-z_])\(\s*(\d+)\s*((?:,\s*\d+\s*)*)(,?)\s*\)")
@@ -209,8 +189,7 @@ def unbacked_shapes(prose: list[str], fences: list[Fence], root: Path = ROOT) ->
     for fence in fences:
         if fence.lang not in PYTHON_LANGS:
             continue
-        target = include_target(fence)
-        code = read_include(target, root) if target else "\n".join(fence.body)
+        code = expand_includes("\n".join(fence.body), root)
         backed |= backed_shapes_in_code(code)
     missing: dict[str, set[int]] = {}
     for n, line in enumerate(prose, 1):
@@ -278,14 +257,6 @@ def test_shape_normalisation():
     # calls and intervals are not shapes: uniform(0, 1), range(2, 5), "lies in (0, 1)"
     assert shapes_in("uniform(0, 1), range(2, 5), lies in (0, 1)") == set()
     assert shapes_in("$U \\in \\mathbb{R}^{100 \\times 1}$") == {"(100, 1)"}
-
-
-def test_include_reader(tmp_path):
-    (tmp_path / "m.py").write_text("a = 1\n# --8<-- [start:s]\nb = 2\n# --8<-- [end:s]\n")
-    assert read_include("m.py:s", tmp_path) == "b = 2"
-    assert read_include("m.py", tmp_path) == "a = 1\nb = 2"
-    with pytest.raises(FileNotFoundError):
-        read_include("m.py:nope", tmp_path)
 
 
 # ---------------------------------------------------------------- parity
