@@ -58,17 +58,22 @@ class Adam:
 # --8<-- [start:train]
 def train_corrected(
     X: np.ndarray, Y: np.ndarray, X_val: np.ndarray, Y_val: np.ndarray,
-    seed: int = 0, H: int = 100, lr: float = 3e-3, max_norm: float = 1.0,
+    seed: int = 0, H: int = 100, lr: float = 2e-3, beta1: float = 0.6, max_norm: float = 1.0,
     target_rmse: float = 0.01, max_steps: int = 2000,
 ) -> dict[str, Any]:
-    """Full-batch training on the tutorial's windows; stops at val RMSE <= target_rmse."""
+    """Full-batch training on the tutorial's windows; stops at val RMSE <= target_rmse.
+
+    beta1 = 0.6, less momentum than Adam's usual 0.9: with 0.9 the RMSE swings up and
+    down for tens of steps on this small full-batch problem.
+    """
     Xb, Yb = time_major(X), Y.T                     # (T, 1, 100), (1, 100)
     Xv, Yv = time_major(X_val), Y_val.T             # (T, 1, 50), (1, 50)
     (T, D, B), O = Xb.shape, Yb.shape[0]
     params = init_params(H=H, D=D, O=O, rng=np.random.default_rng(seed))
-    opt = Adam(params, lr)
+    opt = Adam(params, lr, beta1=beta1)
     ws, ws_val = Workspace(H, D, O, T, B), Workspace(H, D, O, T, Xv.shape[2])
-    hist: dict[str, Any] = {"loss": [], "val_rmse": [], "grad_norm": []}
+    hist: dict[str, Any] = {"loss": [], "val_rmse": [], "grad_norm": [],
+                            "settings": {"lr": lr, "beta1": beta1, "max_norm": max_norm}}
     start = time.perf_counter()
     for _ in range(max_steps):
         loss, grads = ws.bptt(params, Xb, Yb)       # exact gradients, never clipped inside

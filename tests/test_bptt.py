@@ -38,9 +38,11 @@ def test_loss_is_half_the_mean_squared_error() -> None:
     assert loss == pytest.approx(0.5 * np.mean((y - Y) ** 2))
 
 
-def test_workspace_matches_bptt_and_forward() -> None:
+@pytest.mark.parametrize("threads", [1, 2, 3])            # 3: unequal parts (33, 33, 34)
+def test_workspace_matches_bptt_and_forward(threads: int) -> None:
     params, X, Y = problem(100, 50, 100)
-    ws = Workspace(100, 1, 1, 50, 100)
+    ws = Workspace(100, 1, 1, 50, 100, threads=threads)
+    assert len(ws.parts) == threads
     loss, grads = bptt(params, X, Y)
     for _ in range(2):                               # buffers are reused correctly
         loss2, grads2 = ws.bptt(params, X, Y)
