@@ -49,7 +49,8 @@ from snippets.shapes import check_shape
 Params = dict[str, np.ndarray]
 
 
-def _check_batch(params: Params, X: np.ndarray, Y: np.ndarray) -> tuple[int, int, int, int, int]:
+def check_batch(params: Params, X: np.ndarray, Y: np.ndarray) -> tuple[int, int, int, int, int]:
+    """T, H, D, O, B of a batch: X (T, D, B), Y (O, B); ValueError for any other shapes."""
     H, D, O = dims(params)
     if np.ndim(X) != 3:
         raise ValueError(f"X must have shape (T, {D}, B), got {np.shape(X)}")
@@ -62,7 +63,7 @@ def _check_batch(params: Params, X: np.ndarray, Y: np.ndarray) -> tuple[int, int
 # --8<-- [start:bptt]
 def bptt(params: Params, X: np.ndarray, Y: np.ndarray) -> tuple[float, Params]:
     """Loss and exact gradients for a batch: X (T, D, B), Y (O, B)."""
-    T, H, D, O, B = _check_batch(params, X, Y)
+    T, H, D, O, B = check_batch(params, X, Y)
     W, V = params["W"], params["V"]
     S, y = forward(params, X)                     # S (T, H, B) holds h_1 .. h_T
     err = y - Y                                   # (O, B)
@@ -203,7 +204,7 @@ class Workspace:
 
     def bptt(self, params: Params, X: np.ndarray, Y: np.ndarray) -> tuple[float, Params]:
         """Same contract and results as :func:`bptt`."""
-        T, H, D, O, B = _check_batch(params, X, Y)
+        T, H, D, O, B = check_batch(params, X, Y)
         if (T, H, D, O, B) != self.sizes:
             raise ValueError(f"Workspace was made for (T, H, D, O, B) = {self.sizes}, got {(T, H, D, O, B)}")
         A2 = self._A2(params)

@@ -1,6 +1,6 @@
 """The standard Elman RNN: one input matrix U shared by every time step.
 
-Column vectors, batch in the last axis (see notes/CONVENTIONS.md):
+Column vectors, batch in the last axis (see CONTRIBUTING.md):
 U (H, D), W (H, H), V (O, H), b (H, 1), c (O, 1); X (T, D, B).
 
 >>> import numpy as np
