@@ -156,6 +156,15 @@ def _blas() -> ThreadpoolController:
     return ThreadpoolController()
 
 
+def one_blas_thread() -> Any:
+    """Context manager: BLAS uses one thread inside (Workspace brings its own threads).
+
+    Workspace sets this around each call; holding it around a loop of calls is
+    faster still, since the BLAS library then never restarts its threads in between.
+    """
+    return _blas().limit(limits=1, user_api="blas")
+
+
 class Workspace:
     """Same contract and results as :func:`bptt` at fixed sizes, several times faster.
 
@@ -185,7 +194,7 @@ class Workspace:
         pairs = list(zip(self.parts, self.slices))
         if len(pairs) == 1:
             return [fn(*pairs[0])]
-        with _blas().limit(limits=1, user_api="blas"):
+        with one_blas_thread():
             return list(_pool().map(lambda pair: fn(*pair), pairs))
 
     @staticmethod
