@@ -110,19 +110,22 @@ class _Part:
         self.dh = np.empty((H, B))
         self.deriv = np.empty((H, T, B))
         self.Delta = np.empty((H, T * B))            # block t - 1 = delta_t = dL/da_t
+        self.steps = [(self.Z[:, t * B:(t + 1) * B], self.Z3[:H, t + 1],   # views per step:
+                       self.Delta[:, t * B:(t + 1) * B], self.deriv[:, t])  # z, g, delta, 1 - h^2
+                      for t in range(T)]
 
     def forward(self, A2: np.ndarray, X: np.ndarray) -> np.ndarray:
         """Store g_1 .. g_T, return h_T (H, B). A2 = 2 [-W | U | b + W 1]."""
         H, D, T, B = self.sizes
-        Z, Z3, E = self.Z, self.Z3, self.E
-        Z3[H:H + D, :T] = X.transpose(1, 0, 2)
+        E = self.E
+        self.Z3[H:H + D, :T] = X.transpose(1, 0, 2)
         with np.errstate(over="ignore"):             # exp(2a) = inf gives g = 0, h = 1
-            for t in range(T):
-                np.matmul(A2, Z[:, t * B:(t + 1) * B], out=E)    # 2 a_{t+1}
+            for z, g, _, _ in self.steps:
+                np.matmul(A2, z, out=E)              # 2 a
                 np.exp(E, out=E)
                 E += 1.0
-                np.divide(2.0, E, out=Z3[:H, t + 1])             # g = 1 - tanh(a)
-        return 1.0 - Z3[:H, T]
+                np.divide(2.0, E, out=g)             # g = 1 - tanh(a)
+        return 1.0 - self.Z3[:H, T]
 
     def bptt(self, A2: np.ndarray, params: Params, X: np.ndarray, Y: np.ndarray,
              n: int) -> tuple[float, np.ndarray, np.ndarray, np.ndarray]:
@@ -132,17 +135,16 @@ class _Part:
         h_T = self.forward(A2, X)
         err = V @ h_T + params["c"] - Y
         dy = err / n
-        G, deriv, Delta, dh = self.Z3[:H, 1:], self.deriv, self.Delta, self.dh
+        G, deriv, dh = self.Z3[:H, 1:], self.deriv, self.dh
         np.subtract(2.0, G, out=deriv)
         deriv *= G                                   # 1 - h_t^2 = g_t (2 - g_t), all steps at once
         np.matmul(V.T, dy, out=dh)
         WT = params["W"].T
-        for t in range(T - 1, -1, -1):
-            delta = Delta[:, t * B:(t + 1) * B]
-            np.multiply(dh, deriv[:, t], out=delta)
-            if t:
-                np.matmul(WT, delta, out=dh)
-        dA = Delta @ self.Z[:, :T * B].T
+        for _, _, delta, d in reversed(self.steps[1:]):
+            np.multiply(dh, d, out=delta)
+            np.matmul(WT, delta, out=dh)
+        np.multiply(dh, deriv[:, 0], out=self.steps[0][2])
+        dA = self.Delta @ self.Z[:, :T * B].T
         return 0.5 * float(np.sum(err**2)) / n, dy @ h_T.T, dy.sum(axis=1, keepdims=True), dA
 
 
