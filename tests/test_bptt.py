@@ -19,7 +19,7 @@ def problem(H: int, T: int, B: int, D: int = 1, O: int = 1, seed: int = 0):
 @pytest.mark.parametrize("H,T,B,D,O", [(10, 12, 4, 1, 1), (6, 5, 3, 2, 3), (7, 1, 2, 1, 1)])
 def test_gradcheck_every_entry(H: int, T: int, B: int, D: int, O: int) -> None:
     params, X, Y = problem(H, T, B, D, O)
-    for fn in (bptt, Workspace(H, D, O, T, B).bptt):
+    for fn in (bptt, Workspace(H, D, O, T, B).bptt, Workspace(H, D, O, T, B, threads=2).bptt):
         errors = gradcheck(fn, params, X, Y)
         assert set(errors) == {"U", "W", "V", "b", "c"}
         assert max(errors.values()) <= 1e-6, errors
