@@ -133,7 +133,9 @@ assert rmse(y_cor) <= 0.01
 # `uv run python -m snippets.bench`). One tutorial epoch is timed, and 25 of them are compared with
 # the corrected model's whole training. `bptt_gflops` is one forward and backward pass on the full
 # batch at the tutorial's sizes, its matrix-product FLOPs counted analytically; `gemm_gflops` is a
-# 1024 by 1024 matrix product for comparison. Timings on a shared machine vary from run to run.
+# 1024 by 1024 matrix product for comparison. The BPTT step splits the batch over `bptt_threads`
+# threads; `bptt_ideal_gflops` is what they would reach with no overhead at all (one thread's share
+# of the batch, timed alone on one core). Timings on a shared machine vary from run to run.
 
 # %%
 figures = bench.run()
