@@ -1,14 +1,24 @@
-"""Glossary tooltips inside Chinese text.
+"""Chinese text: glossary tooltips inside sentences, and no stray spaces at line breaks.
 
 Python-Markdown's abbr extension only matches a term at a regex word boundary (`\\b`), and Chinese
 characters are word characters, so `隐状态` inside a sentence never gets its tooltip. This hook
 swaps in the same tree processor with boundaries that only look at ASCII letters and digits.
+
+Browsers show a line break inside a paragraph as a space, also between two Chinese characters
+(`检验，\\n并且` reads `检验， 并且`). The hook removes such line breaks from each page's HTML,
+notebook pages included, outside <pre> blocks.
 """
 
 import re
 
 from markdown import Extension
 from markdown.extensions.abbr import AbbrTreeprocessor
+
+CJK = "\u3000-\u303f\u4e00-\u9fff\uff00-\uffef"  # CJK punctuation, ideographs, full-width forms
+INLINE = "abbr|a|strong|em|code"
+CJK_BREAK = re.compile(  # 字\n字, also across inline tags: 字</em>\n<abbr title="...">字
+    rf"(?<=[{CJK}])((?:</(?:{INLINE})>)*)\n(?=(?:<(?:{INLINE})\b[^>]*>)*[{CJK}])")
+PRE = re.compile(r"(<pre\b.*?</pre>)", re.S)
 
 
 class CjkAbbrTreeprocessor(AbbrTreeprocessor):
@@ -30,3 +40,8 @@ class CjkAbbrExtension(Extension):
 def on_config(config):
     config.markdown_extensions.append(CjkAbbrExtension())
     return config
+
+
+def on_page_content(html, **kwargs):
+    parts = PRE.split(html)  # odd items are <pre> blocks
+    return "".join(p if i % 2 else CJK_BREAK.sub(r"\1", p) for i, p in enumerate(parts))

@@ -90,3 +90,16 @@ def test_glossary_tooltips_appear(site: Path, lang: str) -> None:
     if lang == "zh":  # a term in the middle of a Chinese sentence still gets its tooltip
         inside = re.compile(r"[\u4e00-\u9fff]<abbr title=\"[^\"]+\">[\u4e00-\u9fff]+</abbr>[\u4e00-\u9fff]")
         assert any(inside.search(p.read_text("utf-8")) for p in with_abbr)
+
+
+def test_no_line_break_between_chinese_characters(site: Path) -> None:
+    """A browser shows such a break as a space (检验， 并且); hooks/cjk_abbr.py removes them."""
+    cjk = "\u3000-\u303f\u4e00-\u9fff\uff00-\uffef"
+    breaks = re.compile(rf".{{0,8}}[{cjk}]\n[{cjk}].{{0,8}}")
+    found = {}
+    for page in html_pages(site / "zh"):
+        html = re.sub(r"<(pre|script|style)\b.*?</\1>", "", page.read_text("utf-8"), flags=re.S)
+        text = re.sub(r"</?(abbr|a|strong|em|code|span)\b[^>]*>", "", html)   # inline tags only
+        if hits := breaks.findall(text):
+            found[str(page.relative_to(site))] = hits[:3]
+    assert not found, found
