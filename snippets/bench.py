@@ -50,7 +50,7 @@ def best_time(fn: Callable[[], Any], repeats: int) -> float:
     return best
 
 
-def gemm_gflops(n: int = 1024, repeats: int = 5) -> float:
+def gemm_gflops(n: int = 1024, repeats: int = 20) -> float:
     """GFLOP/s of an n x n float64 matrix product (2 n^3 FLOPs)."""
     rng = np.random.default_rng(0)
     A, B, C = rng.normal(size=(n, n)), rng.normal(size=(n, n)), np.empty((n, n))

@@ -36,6 +36,7 @@ from __future__ import annotations
 
 import functools
 import os
+import threading
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
@@ -75,7 +76,7 @@ def bptt(params: Params, X: np.ndarray, Y: np.ndarray) -> tuple[float, Params]:
     for t in range(T - 1, -1, -1):
         deltas[t] = dh * (1.0 - S[t] ** 2)        # back through tanh
         dh = W.T @ deltas[t]                      # back through W to h_{t-1}
-    # Every step uses the same U, W, b: sum over steps AND sequences, one product each.
+    # Every step uses the same U, W, b: sum over steps AND sequences (dU, dW: one product each).
     D_all = deltas.transpose(1, 0, 2).reshape(H, T * B)                  # (H, T*B)
     H_prev = np.concatenate([np.zeros((1, H, B)), S[:-1]])               # h_0 .. h_{T-1}
     grads["U"] = D_all @ X.transpose(1, 0, 2).reshape(D, T * B).T         # (H, D)
@@ -103,16 +104,17 @@ class _Part:
     def __init__(self, H: int, D: int, T: int, B: int) -> None:
         self.sizes = (H, D, T, B)
         self.Z = np.empty((H + D + 1, (T + 1) * B))  # block k (B columns) = [h_k; x_{k+1}; 1]
-        self.Z3 = self.Z.reshape(H + D + 1, T + 1, B)
+        self.Z3 = self.Z.reshape(H + D + 1, T + 1, B)  # (block T: only h_T is used)
         self.Z3[:H, 0] = 0.0                         # h_0 = 0
         self.Z3[H + D] = 1.0
         self.E = np.empty((H, B))
         self.dh = np.empty((H, B))
-        self.deriv = np.empty((H, T, B))
+        self.deriv = np.empty((H, T, B))             # 1 - h_t^2
         self.Delta = np.empty((H, T * B))            # block t - 1 = delta_t = dL/da_t
-        self.steps = [(self.Z[:, t * B:(t + 1) * B], self.Z3[:H, t + 1],   # views per step:
-                       self.Delta[:, t * B:(t + 1) * B], self.deriv[:, t])  # z, h, delta, 1 - h^2
-                      for t in range(T)]
+        # Views for step t = 1 .. T (list index t - 1), made once:
+        self.z = [self.Z[:, k * B:(k + 1) * B] for k in range(T)]          # z_t = [h_{t-1}; x_t; 1]
+        self.h = [self.Z3[:H, k + 1] for k in range(T)]                    # h_t
+        self.delta = [self.Delta[:, k * B:(k + 1) * B] for k in range(T)]  # delta_t
 
     def forward(self, A2: np.ndarray, X: np.ndarray) -> np.ndarray:
         """Store h_1 .. h_T, return h_T (H, B). A2 = 2 [W | U | b]."""
@@ -120,7 +122,7 @@ class _Part:
         E = self.E
         self.Z3[H:H + D, :T] = X.transpose(1, 0, 2)
         with np.errstate(over="ignore"):             # exp(2a) = inf gives h = 1
-            for z, h, _, _ in self.steps:
+            for z, h in zip(self.z, self.h):
                 np.matmul(A2, z, out=E)              # 2 a
                 np.exp(E, out=E)
                 E += 1.0
@@ -139,12 +141,12 @@ class _Part:
         Hs, deriv, dh = self.Z3[:H, 1:], self.deriv, self.dh
         np.multiply(Hs, Hs, out=deriv)
         np.subtract(1.0, deriv, out=deriv)           # 1 - h_t^2 for all steps at once
-        np.matmul(V.T, dy, out=dh)
+        np.matmul(V.T, dy, out=dh)                   # dL/dh_T
         WT = params["W"].T
-        for _, _, delta, d in reversed(self.steps[1:]):
-            np.multiply(dh, d, out=delta)
-            np.matmul(WT, delta, out=dh)
-        np.multiply(dh, deriv[:, 0], out=self.steps[0][2])
+        for k in range(T - 1, -1, -1):               # step t = k + 1
+            np.multiply(dh, deriv[:, k], out=self.delta[k])
+            if k:
+                np.matmul(WT, self.delta[k], out=dh)
         dA = self.Delta @ self.Z[:, :T * B].T
         return 0.5 * float(np.sum(err**2)) / n, dy @ h_T.T, dy.sum(axis=1, keepdims=True), dA
 
@@ -159,11 +161,24 @@ def _blas() -> ThreadpoolController:
     return ThreadpoolController()
 
 
-def one_blas_thread() -> Any:
-    """Context manager: BLAS uses one thread inside (Workspace brings its own threads).
+_lock = threading.Lock()                             # one Workspace call at a time, process-wide
 
-    Workspace sets this around each call; holding it around a loop of calls is
-    faster still, since the BLAS library then never restarts its threads in between.
+
+def _after_fork_in_child() -> None:
+    """A forked child has none of its parent's threads: a new pool and a new lock."""
+    global _lock
+    _pool.cache_clear()
+    _lock = threading.Lock()
+
+
+os.register_at_fork(after_in_child=_after_fork_in_child)
+
+
+def one_blas_thread() -> Any:
+    """Context manager: BLAS uses one thread inside, in the whole process.
+
+    Workspace sets this around each call that runs threads of its own; a loop of such
+    calls (training, the benchmark) holds it once instead.
     """
     return _blas().limit(limits=1, user_api="blas")
 
@@ -179,26 +194,31 @@ class Workspace:
       and db together.
     - 1 - h^2 for all steps in two array operations; preallocated buffers and
       ``out=``: seven NumPy calls per step.
-    - The batch is split into parts of at least 50 sequences (at most one per CPU),
-      each run in its own thread with BLAS limited to one thread meanwhile. NumPy
-      releases the GIL inside these calls, so the parts run at the same time.
+    - By default the batch is split into parts of at least 50 sequences (at most one
+      per CPU), each run in its own thread with BLAS limited to one thread meanwhile.
+      NumPy releases the GIL inside these calls, so the parts run at the same time.
+
+    Calls are serialised by a lock: the buffers are reused from call to call.
     """
 
     def __init__(self, H: int, D: int, O: int, T: int, B: int, threads: int | None = None) -> None:
         self.sizes = (T, H, D, O, B)
         if threads is None:
             threads = max(1, min(os.cpu_count() or 1, B // 50))
-        edges = np.linspace(0, B, threads + 1).astype(int)
+        if not 1 <= threads <= B:
+            raise ValueError(f"threads must be between 1 and B = {B}, got {threads}")
+        edges = np.linspace(0, B, threads + 1).astype(int).tolist()
         self.slices = [slice(lo, hi) for lo, hi in zip(edges[:-1], edges[1:])]
         self.parts = [_Part(H, D, T, s.stop - s.start) for s in self.slices]
 
     def _map(self, fn: Callable[[_Part, slice], Any]) -> list[Any]:
         """fn(part, its slice of the batch) for every part, in threads if there are several."""
         pairs = list(zip(self.parts, self.slices))
-        if len(pairs) == 1:
-            return [fn(*pairs[0])]
-        with one_blas_thread():
-            return list(_pool().map(lambda pair: fn(*pair), pairs))
+        with _lock:
+            if len(pairs) == 1:
+                return [fn(*pairs[0])]
+            with one_blas_thread():
+                return list(_pool().map(lambda pair: fn(*pair), pairs))
 
     @staticmethod
     def _A2(params: Params) -> np.ndarray:
@@ -207,8 +227,9 @@ class Workspace:
     def predict(self, params: Params, X: np.ndarray) -> np.ndarray:
         """y = V h_T + c (O, B), like snippets.elman.forward."""
         T, H, D, O, B = self.sizes
+        if dims(params) != (H, D, O):
+            raise ValueError(f"Workspace was made for (H, D, O) = {(H, D, O)}, got {dims(params)}")
         check_shape("X", X, (T, D, B))
-        dims(params)
         A2 = self._A2(params)
         h_T = np.concatenate(self._map(lambda part, s: part.forward(A2, X[:, :, s])), axis=1)
         return params["V"] @ h_T + params["c"]

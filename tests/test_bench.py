@@ -21,3 +21,5 @@ def test_bench_last_line_is_json() -> None:
     assert all(isinstance(figures[k], float) and math.isfinite(figures[k]) and figures[k] > 0 for k in KEYS)
     assert figures["corrected_val_rmse"] <= 0.01
     assert figures["corrected_steps"] >= 1
+    assert isinstance(figures["bptt_threads"], int) and figures["bptt_threads"] >= 1
+    assert 0 < figures["bptt_ideal_gflops"] and math.isfinite(figures["bptt_ideal_gflops"])

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import multiprocessing
+from concurrent.futures import ThreadPoolExecutor
+
 import numpy as np
 import pytest
 
@@ -66,6 +69,39 @@ def test_shapes_are_checked() -> None:
         bptt(params, X, Y[0])
     with pytest.raises(ValueError, match="Workspace was made for"):
         Workspace(5, 1, 1, 4, 2).bptt(params, X, Y)
+
+
+def test_workspace_refuses_wrong_sizes_and_threads() -> None:
+    params, X, _ = problem(5, 4, 3)
+    with pytest.raises(ValueError, match=r"Workspace was made for \(H, D, O\) = \(6, 1, 1\), got \(5, 1, 1\)"):
+        Workspace(6, 1, 1, 4, 3).predict(params, X)
+    with pytest.raises(ValueError, match=r"X must have shape \(4, 1, 2\), got \(4, 1, 3\)"):
+        Workspace(5, 1, 1, 4, 2).predict(params, X)
+    for threads in (0, 4):
+        with pytest.raises(ValueError, match=f"threads must be between 1 and B = 3, got {threads}"):
+            Workspace(5, 1, 1, 4, 3, threads=threads)
+
+
+def test_workspace_calls_from_several_threads_agree() -> None:
+    params, X, Y = problem(20, 6, 100)
+    ws = Workspace(20, 1, 1, 6, 100, threads=2)
+    expected = bptt(params, X, Y)[1]["W"]
+    with ThreadPoolExecutor(2) as callers:           # the same buffers, used by two callers
+        results = list(callers.map(lambda _: ws.bptt(params, X, Y)[1]["W"], range(40)))
+    assert all(np.allclose(r, expected, rtol=1e-9, atol=1e-15) for r in results)
+
+
+def _loss_in_child(_: int) -> float:
+    params, X, Y = problem(20, 5, 100)
+    return Workspace(20, 1, 1, 5, 100, threads=2).bptt(params, X, Y)[0]
+
+
+def test_workspace_works_in_a_forked_child() -> None:
+    params, X, Y = problem(20, 5, 100)
+    Workspace(20, 1, 1, 5, 100, threads=2).bptt(params, X, Y)   # the parent's threads now exist
+    with multiprocessing.get_context("fork").Pool(1) as children:
+        loss = children.apply_async(_loss_in_child, (0,)).get(timeout=60)
+    assert loss == pytest.approx(bptt(params, X, Y)[0], rel=1e-12)
 
 
 def test_flop_count() -> None:

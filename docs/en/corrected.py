@@ -37,7 +37,8 @@ print(X.shape, Y.shape, X_val.shape, Y_val.shape)
 #
 # Before training, the backward pass is compared with central differences in float64: every entry
 # at small sizes, and a sample of 10 entries per parameter at the tutorial's sizes (T = 50, H = 100).
-# The fast version used for training (`Workspace`) is checked the same way.
+# The fast version used for training (`Workspace`) is checked the same way, with its batch split over
+# two threads as in training.
 
 # %%
 rng = np.random.default_rng(0)
@@ -48,7 +49,7 @@ assert max(errors.values()) <= 1e-6
 
 full = init_params(H=100, D=1, O=1, rng=rng)
 Xs, Ys = rng.normal(size=(50, 1, 8)), rng.normal(size=(1, 8))
-for name, fn in (("bptt", bptt), ("Workspace.bptt", Workspace(100, 1, 1, 50, 8).bptt)):
+for name, fn in (("bptt", bptt), ("Workspace.bptt", Workspace(100, 1, 1, 50, 8, threads=2).bptt)):
     errors = gradcheck(fn, full, Xs, Ys, entries=10)
     print(f"sampled entries, H=100, {name}:", {k: f"{e:.1e}" for k, e in errors.items()})
     assert max(errors.values()) <= 1e-6

@@ -33,7 +33,7 @@ print(X.shape, Y.shape, X_val.shape, Y_val.shape)
 # ## 梯度是精确的 { #gradients }
 #
 # 训练之前，先在 float64 下把反向传播与中心差分比较：小尺寸时检查每个元素，在教程的尺寸（T = 50，H = 100）下
-# 每个参数抽取 10 个元素。训练用的快速版本（`Workspace`）也以同样方式检验。
+# 每个参数抽取 10 个元素。训练用的快速版本（`Workspace`）也以同样方式检验，并像训练时一样把批量分给两个线程。
 
 # %%
 rng = np.random.default_rng(0)
@@ -44,7 +44,7 @@ assert max(errors.values()) <= 1e-6
 
 full = init_params(H=100, D=1, O=1, rng=rng)
 Xs, Ys = rng.normal(size=(50, 1, 8)), rng.normal(size=(1, 8))
-for name, fn in (("bptt", bptt), ("Workspace.bptt", Workspace(100, 1, 1, 50, 8).bptt)):
+for name, fn in (("bptt", bptt), ("Workspace.bptt", Workspace(100, 1, 1, 50, 8, threads=2).bptt)):
     errors = gradcheck(fn, full, Xs, Ys, entries=10)
     print(f"sampled entries, H=100, {name}:", {k: f"{e:.1e}" for k, e in errors.items()})
     assert max(errors.values()) <= 1e-6
