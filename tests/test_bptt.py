@@ -96,6 +96,7 @@ def _loss_in_child(_: int) -> float:
     return Workspace(20, 1, 1, 5, 100, threads=2).bptt(params, X, Y)[0]
 
 
+@pytest.mark.filterwarnings("ignore:This process .* is multi-threaded:DeprecationWarning")  # the case tested
 def test_workspace_works_in_a_forked_child() -> None:
     params, X, Y = problem(20, 5, 100)
     Workspace(20, 1, 1, 5, 100, threads=2).bptt(params, X, Y)   # the parent's threads now exist
