@@ -1,5 +1,9 @@
 """Doc tests: every python fence in docs/ and every module docstring in snippets/."""
 
+import os
+
+os.environ.setdefault("KERAS_BACKEND", "jax")  # Keras 3 on JAX (CPU): no extra step for a user
+
 from sybil import Sybil
 from sybil.parsers.rest import DocTestParser
 
