@@ -15,7 +15,7 @@ from tests.test_guards import split_markdown
 LANGS = ("en", "zh")
 # The tag vocabulary: same meaning in both languages, English names on English pages.
 TAGS = {"basics": "基础", "shapes": "形状", "tutorial": "教程", "training": "训练",
-        "conventions": "符号约定", "site": "本站"}
+        "conventions": "记号约定", "site": "本站"}
 VOCABULARY = {"en": set(TAGS), "zh": set(TAGS.values())}
 FRONT_MATTER = re.compile(r"\A---\n(.*?)\n---\n", re.S)
 HEADING = re.compile(r"^(#{1,6}) (.*?)(?: \{ #([\w-]+) \})?[ \t]*$", re.M)
