@@ -30,8 +30,8 @@ ZH = ROOT / "docs" / "zh"
 PAGES = sorted(p for p in ZH.rglob("*") if p.suffix in {".md", ".py"} and p.is_file())
 FILES = PAGES + [ROOT / "includes" / "abbreviations.zh.md", ROOT / "mkdocs.zh.yml"]
 
-BPTT_CONTEXT = re.compile(r"BPTT|通过时间反向传播|bptt_truncate", re.I)
-TITLE = re.compile(r"^(?:title:|#\s)(.*)$", re.M)
+BPTT_CONTEXT = re.compile(r"BPTT|通过时间反向传播|bptt_truncate", re.IGNORECASE)
+TITLE = re.compile(r"^(?:title:|#\s)(.*)$", re.MULTILINE)
 
 
 @dataclass(frozen=True)
