@@ -15,6 +15,7 @@ SEARCH_CASES = [
     ("en", "difference between output and h_n", "faq/pytorch-output-vs-h-n/"),
     ("en", "Keras units input_shape", "faq/keras-units-and-parameters/"),
     ("en", "second layer weight_ih_l1", "faq/stacked-rnn-layers/"),
+    ("en", "stateful detach hidden state", "faq/carry-hidden-state-across-batches/"),
     ("zh", "方阵", "faq/why-is-w-square/"),
     ("zh", "梯度裁剪", "faq/why-clip-gradients/"),
     ("zh", "隐藏层 隐状态 区别", "faq/hidden-layer-vs-hidden-state/"),
@@ -26,4 +27,5 @@ SEARCH_CASES = [
     ("zh", "output 和 h_n 区别", "faq/pytorch-output-vs-h-n/"),
     ("zh", "Keras units 参数个数", "faq/keras-units-and-parameters/"),
     ("zh", "第二层 RNN", "faq/stacked-rnn-layers/"),
+    ("zh", "隐状态 下一个批量", "faq/carry-hidden-state-across-batches/"),
 ]
