@@ -16,6 +16,7 @@ SEARCH_CASES = [
     ("en", "Keras units input_shape", "faq/keras-units-and-parameters/"),
     ("en", "second layer weight_ih_l1", "faq/stacked-rnn-layers/"),
     ("en", "stateful detach hidden state", "faq/carry-hidden-state-across-batches/"),
+    ("en", "different weights at every time step", "faq/what-if-weights-were-not-shared/"),
     ("zh", "方阵", "faq/why-is-w-square/"),
     ("zh", "梯度裁剪", "faq/why-clip-gradients/"),
     ("zh", "隐藏层 隐状态 区别", "faq/hidden-layer-vs-hidden-state/"),
@@ -28,4 +29,5 @@ SEARCH_CASES = [
     ("zh", "Keras units 参数个数", "faq/keras-units-and-parameters/"),
     ("zh", "第二层 RNN", "faq/stacked-rnn-layers/"),
     ("zh", "隐状态 下一个批量", "faq/carry-hidden-state-across-batches/"),
+    ("zh", "每个时间步 不同的权重", "faq/what-if-weights-were-not-shared/"),
 ]
