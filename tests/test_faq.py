@@ -79,6 +79,47 @@ def test_index_lists_every_question_and_only_existing_pages(lang: str) -> None:
     assert local <= pages, f"{index}: links to missing pages: {sorted(local - pages)}"
 
 
+# H2 sections of faq/index.md that list questions a second time, by framework; not in the nav.
+FRAMEWORK_SECTIONS = ("pytorch", "keras")
+
+
+def index_sections(lang: str) -> dict[str, tuple[str, list[str]]]:
+    """Heading id -> (heading text, linked pages) for each H2 of faq/index.md, in order."""
+    sections: dict[str, tuple[str, list[str]]] = {}
+    current = None
+    for line in prose((ROOT / "docs" / lang / "faq" / "index.md").read_text(encoding="utf-8")).splitlines():
+        if m := HEADING.match(line):
+            current = m[3] if m[1] == "##" else None
+            if current:
+                sections[current] = (m[2], [])
+        elif current:
+            sections[current][1].extend(LINK.findall(line))
+    return sections
+
+
+def faq_nav(lang: str) -> list[tuple[str, list[str]]]:
+    """The (title, pages) sections under the nav entry that holds faq/index.md."""
+    config = ROOT / ("mkdocs.yml" if lang == "en" else "mkdocs.zh.yml")
+    nav = yaml.load(config.read_text(encoding="utf-8"), Loader=yaml.UnsafeLoader)["nav"]
+    faq = next(v for item in nav if isinstance(item, dict) for v in item.values()
+               if isinstance(v, list) and "faq/index.md" in v)
+    return [(title, [p.removeprefix("faq/") for p in pages])
+            for group in faq if isinstance(group, dict) for title, pages in group.items()]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_sidebar_sections_are_the_index_themes(lang: str) -> None:
+    """Each question is listed once under a theme; the nav has the same sections, titles and order."""
+    sections = index_sections(lang)
+    themes = [(title, pages) for key, (title, pages) in sections.items() if key not in FRAMEWORK_SECTIONS]
+    listed = [page for _, pages in themes for page in pages]
+    assert len(listed) == len(set(listed)), f"{lang}: a question is listed under two themes"
+    assert faq_nav(lang) == themes, f"{lang}: the nav's FAQ sections differ from faq/index.md's themes"
+    for key in FRAMEWORK_SECTIONS:
+        extra = set(sections[key][1]) - set(listed)
+        assert not extra, f"{lang}: {key} lists pages that are under no theme: {sorted(extra)}"
+
+
 @pytest.mark.parametrize("lang", LANGS)
 def test_tags_and_glossary_pages(lang: str) -> None:
     tags_page = (ROOT / "docs" / lang / "tags.md").read_text(encoding="utf-8")
