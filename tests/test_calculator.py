@@ -14,7 +14,13 @@ from urllib.parse import parse_qs, urlencode, urljoin, urlparse
 
 import pytest
 
-from snippets.param_shapes import CONVENTIONS, DEFAULTS, USES, model_shapes, total_formula
+from snippets.param_shapes import (
+    CONVENTIONS,
+    DEFAULTS,
+    USES,
+    model_shapes,
+    total_formula,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 JS = ROOT / "overrides" / "assets" / "javascripts" / "calculator.js"
@@ -50,7 +56,7 @@ def query(config: dict) -> str:
 def expected(config: dict) -> dict:
     sizes = {k: v for k, v in config.items() if k != "convention"}
     m = model_shapes(config["convention"], **sizes)
-    row = lambda t: [t.layer, t.name, ",".join(t.formula), ",".join(map(str, t.shape))]  # noqa: E731
+    row = lambda t: [t.layer, t.name, ",".join(t.formula), ",".join(map(str, t.shape))]
     T = config.get("T", DEFAULTS["T"])
     return {"params": [row(p) for p in m.params], "tensors": [row(t) for t in m.tensors],
             "total": str(m.total), "formula": total_formula(m),
@@ -69,11 +75,11 @@ READ = """() => {
              (e) => [e.dataset.arrow, e.dataset.layer, e.dataset.name, e.dataset.shape]) };
 }"""
 
-DRIVE = """(queries) => queries.map((q) => {
+DRIVE = f"""(queries) => queries.map((q) => {{
   history.pushState(null, "", "?" + q);
   dispatchEvent(new PopStateEvent("popstate"));
-  return (%s)();
-})""" % READ
+  return ({READ})();
+}})"""
 
 
 def check(config: dict, shown: dict) -> list[str]:

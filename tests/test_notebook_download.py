@@ -23,7 +23,7 @@ def code_cells(notebook) -> list[str]:
 def test_corrected_page_offers_its_notebook(site: Path, base_url: str, lang: str) -> None:
     prefix, text = LANGS[lang]
     html = (site / prefix / "corrected" / "index.html").read_text("utf-8")
-    link = re.search(r'<a href="corrected\.ipynb" download[^>]*>(.*?)</a>', html, re.S)
+    link = re.search(r'<a href="corrected\.ipynb" download[^>]*>(.*?)</a>', html, re.DOTALL)
     assert link and text in link[1], "the page should link to corrected.ipynb in its own language"
 
     with urlopen(urljoin(base_url, f"{prefix}corrected/corrected.ipynb")) as response:   # served

@@ -9,9 +9,21 @@ import numpy as np
 import pytest
 
 from snippets.conventions import (
-    d2l_forward, keras_forward, pytorch_forward, to_d2l, to_keras, to_pytorch)
+    d2l_forward,
+    keras_forward,
+    pytorch_forward,
+    to_d2l,
+    to_keras,
+    to_pytorch,
+)
 from snippets.elman import count_params, forward, init_params
-from snippets.param_shapes import CONVENTIONS, evaluate, model_shapes, sizes, total_formula
+from snippets.param_shapes import (
+    CONVENTIONS,
+    evaluate,
+    model_shapes,
+    sizes,
+    total_formula,
+)
 from snippets.tutorial import init_tutorial_params, tutorial_forward
 
 ONE_LAYER = [dict(D=1, H=100, O=1, T=50, B=100), dict(D=3, H=3, O=2, T=4, B=5),
