@@ -241,7 +241,7 @@
   const status = el("p", { class: "calc-status", role: "status" });
   fieldset.append(note);
   form.append(fieldset, status);
-  const results = el("div", { class: "calc-results", "aria-live": "polite" });
+  const results = el("div", { class: "calc-results" });
   root.replaceChildren(form, results);
 
   function formRaw(key) {
@@ -350,7 +350,7 @@
     const body = el("tbody");
     for (const [attrs, cells] of rowsData) body.append(el("tr", attrs, ...cells.map((c) => el("td", {}, c))));
     t.append(body);
-    return el("div", { class: "md-typeset__table calc-scroll" }, t);
+    return el("div", { class: "md-typeset__scrollwrap" }, el("div", { class: "md-typeset__table" }, t));
   }
 
   const code = (text) => el("code", {}, text);
