@@ -60,7 +60,20 @@ def expected(config: dict) -> dict:
     T = config.get("T", DEFAULTS["T"])
     return {"params": [row(p) for p in m.params], "tensors": [row(t) for t in m.tensors],
             "total": str(m.total), "formula": total_formula(m),
-            "steps": ",".join(map(str, range(1, T + 1) if T <= 4 else (1, 2, 3, T)))}
+            "steps": ",".join(map(str, range(1, T + 1) if T <= 4 else (1, 2, 3, T))),
+            "boxes": boxes(config["convention"], {t.name: t for t in m.tensors})}
+
+
+def boxes(convention: str, tensors: dict) -> dict:
+    """The diagram's boxes: one step of the input, of one layer's states and of the output."""
+    def step(t, drop_first=False):
+        kept = [n for i, (f, n) in enumerate(zip(t.formula, t.shape)) if f != "T" and (i or not drop_first)]
+        return ",".join(map(str, kept))
+    states = {"site": "S", "tutorial": "S", "pytorch": "h_n", "keras": "rnn_output", "d2l": "outputs"}
+    x = tensors["new_input"] if convention == "tutorial" else tensors["input"]
+    return {"input": ",".join(map(str, x.shape)) if convention == "tutorial" else step(x),
+            "state": step(tensors[states[convention]], drop_first=convention == "pytorch"),
+            "output": step(tensors["y"])}
 
 
 READ = """() => {
@@ -71,6 +84,7 @@ READ = """() => {
   return { params: rows("[data-kind=param]"), tensors: rows("[data-kind=tensor]"),
            total: total && total.dataset.total, formula: total && total.dataset.formula,
            steps: svg && svg.dataset.steps,
+           boxes: [...svg.querySelectorAll("[data-box]")].map((e) => [e.dataset.box, e.dataset.shape]),
            arrows: [...svg.querySelectorAll("[data-arrow]")].map(
              (e) => [e.dataset.arrow, e.dataset.layer, e.dataset.name, e.dataset.shape]) };
 }"""
@@ -85,7 +99,9 @@ DRIVE = f"""(queries) => queries.map((q) => {{
 def check(config: dict, shown: dict) -> list[str]:
     """Differences between what the page shows and param_shapes, as readable lines."""
     want, problems = expected(config), []
-    for key in ("params", "tensors", "total", "formula", "steps"):
+    shown = {**shown, "boxes": {kind: {s for k, s in shown["boxes"] if k == kind} for kind, _ in shown["boxes"]}}
+    want["boxes"] = {kind: {shape} for kind, shape in want["boxes"].items()}    # every box of a kind alike
+    for key in ("params", "tensors", "total", "formula", "steps", "boxes"):
         if shown[key] != want[key]:
             problems.append(f"{query(config)}: {key} shown {shown[key]!r}, expected {want[key]!r}")
     params = {(layer, name, shape) for layer, name, _, shape in want["params"]}

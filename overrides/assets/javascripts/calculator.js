@@ -388,11 +388,10 @@
     return node;
   }
 
-  function boxShapes(v) {
-    const wideH = v.H;  // one direction per box
-    if (v.convention === "site") return { x: [v.D, v.B], h: [wideH, v.B], y: [v.O, v.B], xName: "x" };
+  function boxShapes(v) {     // one direction per box: x_t, h_t and y as the convention stores them
+    if (v.convention === "site") return { x: [v.D, v.B], h: [v.H, v.B], y: [v.O, v.B], xName: "x" };
     if (v.convention === "tutorial") return { x: [v.T, 1], h: [v.H, 1], y: [v.O, 1], xName: "new_input" };
-    return { x: [v.B, v.D], h: [v.B, wideH], y: [v.B, v.O], xName: v.convention === "d2l" ? "X" : "x" };
+    return { x: [v.B, v.D], h: [v.B, v.H], y: [v.B, v.O], xName: v.convention === "d2l" ? "X" : "x" };
   }
 
   function diagram(v, m) {
@@ -424,7 +423,8 @@
       svg.append(svgEl("rect", { class: cls, x: cx - bw / 2, y: cy - bh / 2, width: bw, height: bh, rx: 8 }));
       const label = svgEl("text", { x: cx, y: cy - 5 }, name);
       if (sub) label.append(svgEl("tspan", { class: "sub", dy: 4 }, sub));
-      svg.append(label, svgEl("text", { class: "shape", x: cx, y: cy + 16 }, shapeText(shape)));
+      svg.append(label, svgEl("text", { class: "shape", x: cx, y: cy + 16, "data-box": cls,
+        "data-shape": shape.join(",") }, shapeText(shape)));
     }
     function arrow(x1, y1, x2, y2, p, lx, ly, kind) {
       svg.append(svgEl("line", { x1, y1, x2, y2, "marker-end": "url(#calc-arrow)" }));
