@@ -61,10 +61,11 @@
       backward: "each layer also runs backwards (…_reverse, same shapes); output puts both directions side by side",
       layer: (n) => `layer ${n}`,
       maps: {
-        in: "U: input → hidden", rec: "W: hidden → hidden", bias: "b", out: "V: hidden → output",
+        in: "U: input → hidden layer", rec: "W: previous hidden state → hidden layer", bias: "b",
+        out: "V: hidden state → output",
         outBias: "c", inT: "Uᵀ (rows: inputs)", recT: "Wᵀ", outT: "Vᵀ",
         torchBias: "b = bias_ih + bias_hh", tutorialU: "not U: one column per time step",
-        upper: (s) => `${s}, of a higher layer: its input is the h of the layer below`,
+        upper: (s) => `${s}, of a higher layer: its input is the hidden state of the layer below`,
         reverse: (s) => `${s}, backward direction`,
       },
       meaning: {
@@ -110,10 +111,10 @@
       backward: "每层还反向运行一遍（…_reverse，形状相同）；output 把两个方向并排放在一起",
       layer: (n) => `第 ${n} 层`,
       maps: {
-        in: "U：输入 → 隐藏层", rec: "W：隐藏层 → 隐藏层", bias: "b", out: "V：隐藏层 → 输出",
+        in: "U：输入 → 隐藏层", rec: "W：上一时间步的隐状态 → 隐藏层", bias: "b", out: "V：隐状态 → 输出",
         outBias: "c", inT: "Uᵀ（行对应输入）", recT: "Wᵀ", outT: "Vᵀ",
         torchBias: "b = bias_ih + bias_hh", tutorialU: "不是 U：每个时间步一列",
-        upper: (s) => `${s}，属于上面的层：输入是下一层的 h`,
+        upper: (s) => `${s}，属于上层：输入是下面一层的隐状态`,
         reverse: (s) => `${s}，反向`,
       },
       meaning: {
