@@ -28,6 +28,16 @@ Per-step terms of BPTT, one (H, H) matrix per step for W:
 >>> {k: v.shape for k, v in bptt_terms(params, X, Y).items()}
 {'U': (7, 5, 2), 'W': (7, 5, 5), 'b': (7, 5, 1)}
 
+Mean cross-entropy of logits (N, V) against N integer targets; uniform logits give log V:
+
+>>> from snippets.faq_more import cross_entropy
+>>> round(cross_entropy(np.zeros((6, 4)), np.array([0, 1, 2, 3, 0, 1])), 6) == round(float(np.log(4)), 6)
+True
+>>> cross_entropy(np.zeros((6, 4)), np.zeros(5, dtype=int))
+Traceback (most recent call last):
+...
+ValueError: targets must have shape (6,), got (5,)
+
 Norms of the Jacobians dh_T/dh_{T-k}, for k = 1..T:
 
 >>> state_jacobian_norms(params, X[:, :, :1]).shape
@@ -103,3 +113,15 @@ def state_jacobian_norms(params: dict, x: np.ndarray) -> np.ndarray:
         norms[k - 1] = np.linalg.norm(J, 2)
     return norms
 # --8<-- [end:jacobian_norms]
+
+
+# --8<-- [start:cross_entropy]
+def cross_entropy(logits: np.ndarray, targets: np.ndarray) -> float:
+    """Mean of -log softmax(logits)[target] over N rows: logits (N, V), targets (N,)."""
+    if np.ndim(logits) != 2:
+        raise ValueError(f"logits must have shape (N, V), got {np.shape(logits)}")
+    check_shape("targets", targets, (len(logits),))
+    shifted = logits - logits.max(axis=1, keepdims=True)         # for a stable softmax
+    log_probs = shifted - np.log(np.exp(shifted).sum(axis=1, keepdims=True))
+    return float(-log_probs[np.arange(len(targets)), targets].mean())
+# --8<-- [end:cross_entropy]
