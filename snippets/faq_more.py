@@ -81,7 +81,7 @@ def bidirectional_forward(fwd: dict, bwd: dict, X: np.ndarray) -> np.ndarray:
 # --8<-- [start:bptt_terms]
 def bptt_terms(params: dict, X: np.ndarray, Y: np.ndarray) -> dict[str, np.ndarray]:
     """The contribution of each time step to dL/dU, dL/dW, dL/db (same loss as snippets.bptt)."""
-    T, H, D, O, B = check_batch(params, X, Y)
+    T, H, _, _, B = check_batch(params, X, Y)                    # D and O are not needed
     W, V = params["W"], params["V"]
     S, y = forward(params, X)                                   # S (T, H, B)
     H_prev = np.concatenate([np.zeros((1, H, B)), S[:-1]])      # h_0 .. h_{T-1}
