@@ -9,6 +9,8 @@ from snippets.conventions import (
     CROSSWALK,
     all_agree,
     d2l_forward,
+    from_keras,
+    from_pytorch,
     karpathy_forward,
     keras_forward,
     pytorch_forward,
@@ -96,7 +98,25 @@ def test_converters_validate_params():
 
 def test_crosswalk_flags_letter_swap():
     swapped = {row.source for row in CROSSWALK if row.letters_swapped}
-    assert swapped == {"Chollet, Deep Learning with Python", "GRU/LSTM papers"}
+    assert swapped == {"Chollet, Deep Learning with Python", "Cho et al. 2014 (GRU)"}
     for row in CROSSWALK:
         if row.letters_swapped:
             assert (row.input_hidden, row.hidden_hidden) == ("W", "U")
+
+
+@settings(max_examples=25, deadline=None)
+@given(H=dims, D=dims, O=st.integers(1, 3), seed=st.integers(0, 2**32 - 1))
+def test_from_is_the_inverse_of_to(H, D, O, seed):
+    p = init_params(H, D, O, np.random.default_rng(seed))
+    for back in (from_keras(to_keras(p)), from_pytorch(to_pytorch(p))):
+        for name in "UWVbc":
+            np.testing.assert_allclose(back[name], p[name], err_msg=name)
+
+
+def test_from_pytorch_adds_the_two_biases_and_reads_any_layer():
+    rng = np.random.default_rng(2)
+    tp = {"weight_ih_l1": rng.normal(size=(3, 3)), "weight_hh_l1": rng.normal(size=(3, 3)),
+          "bias_ih_l1": np.ones(3), "bias_hh_l1": np.full(3, 2.0)}
+    p = from_pytorch(tp, layer="l1")
+    assert p["b"].shape == (3, 1) and np.all(p["b"] == 3.0)
+    assert set(p) == {"U", "W", "b"}
