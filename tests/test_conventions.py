@@ -20,6 +20,7 @@ from snippets.conventions import (
     to_pytorch,
 )
 from snippets.elman import forward, init_params
+from snippets.faq import role
 
 dims = st.integers(1, 8)
 
@@ -120,3 +121,28 @@ def test_from_pytorch_adds_the_two_biases_and_reads_any_layer():
     p = from_pytorch(tp, layer="l1")
     assert p["b"].shape == (3, 1) and np.all(p["b"] == 3.0)
     assert set(p) == {"U", "W", "b"}
+
+
+@settings(max_examples=20, deadline=None)
+@given(H=dims, D=dims, seed=st.integers(0, 2**32 - 1))
+def test_role_is_read_from_the_vector_a_matrix_multiplies(H, D, seed):
+    """faq.role names the input and recurrent matrices in any orientation, also when D = H,
+    where the old rule "the square one is recurrent" calls PyTorch's weight_ih_l1 recurrent."""
+    rng = np.random.default_rng(seed)
+    p = init_params(H, D, 1, rng)
+    x, h = rng.normal(size=(1, D)), rng.normal(size=(1, H))
+
+    def torch_step(tp, x, h):                                   # PyTorch: rows times W^T
+        return np.tanh(x @ tp["weight_ih_l0"].T + h @ tp["weight_hh_l0"].T + tp["bias_ih_l0"])
+
+    def keras_step(kp, x, h):                                   # Keras: rows times kernel
+        return np.tanh(x @ kp["kernel"] + h @ kp["recurrent_kernel"] + kp["bias"])
+
+    for step, kp, names in ((torch_step, to_pytorch(p), ("weight_ih_l0", "weight_hh_l0")),
+                            (keras_step, to_keras(p), ("kernel", "recurrent_kernel"))):
+        assert [role(step, kp, n, x, h) for n in names] == ["input", "recurrent"]
+    stacked = {"weight_ih_l0": rng.normal(size=(H, H)), "weight_hh_l0": p["W"], "bias_ih_l0": p["b"][:, 0]}
+    x2 = rng.normal(size=(1, H))                                # layer 2 reads layer 1's H states
+    assert role(torch_step, stacked, "weight_ih_l0", x2, h) == "input"
+    square_rule = "recurrent" if stacked["weight_ih_l0"].shape == (H, H) else "input"
+    assert square_rule == "recurrent"                           # what the page used to say: wrong
