@@ -25,8 +25,6 @@ import numpy as np
 from snippets.conventions import from_keras
 from snippets.elman import forward
 
-TOLERANCE = {"rtol": 1e-4, "atol": 1e-5}  # Keras computes in float32, we in float64
-
 
 # --8<-- [start:model]
 def sine_model(T: int = 50, D: int = 1, H: int = 100, O: int = 1):
@@ -59,6 +57,9 @@ def keras_shapes(model) -> dict[str, tuple[int, ...]]:
 
 
 # --8<-- [start:agrees]
+TOLERANCE = {"rtol": 1e-4, "atol": 1e-5}  # Keras computes in float32, we in float64
+
+
 def agrees(model, X: np.ndarray) -> bool:
     """Our Elman forward with Keras's weights mapped back through the crosswalk
     gives Keras's output. X is in Keras's layout (B, T, D)."""
