@@ -7,7 +7,7 @@ that deselects these tests does not pay for the import. Each test builds one sma
 from __future__ import annotations
 
 import numpy as np
-from hypothesis import given, settings
+from hypothesis import Phase, given, settings
 from hypothesis import strategies as st
 
 from snippets.conventions import from_keras, to_keras
@@ -15,6 +15,8 @@ from snippets.elman import count_params, forward, init_params
 from snippets.keras_check import TOLERANCE, keras_shapes, sine_model
 
 sizes = st.integers(1, 6)
+# Every example builds a Keras model: no shrinking, so a failure reports in seconds, not minutes.
+FEW = {"deadline": None, "phases": (Phase.explicit, Phase.reuse, Phase.generate)}
 
 
 def rnn_model(T: int, D: int, hidden: list[int], O: int, return_sequences: bool):
@@ -66,7 +68,7 @@ def test_sine_model_stores_the_transposes_and_counts_like_us():
     assert model.count_params() == count_params(params) == 10_301
 
 
-@settings(max_examples=4, deadline=None)
+@settings(max_examples=4, **FEW)
 @given(T=sizes, D=sizes, H=sizes, O=st.integers(1, 3), B=st.integers(1, 3),
        return_sequences=st.booleans(), seed=st.integers(0, 2**32 - 1))
 def test_one_layer_agrees_with_keras(T, D, H, O, B, return_sequences, seed):
@@ -93,7 +95,7 @@ def test_one_layer_agrees_with_keras(T, D, H, O, B, return_sequences, seed):
             np.testing.assert_allclose(y, Y[:, -1], **TOLERANCE)
 
 
-@settings(max_examples=2, deadline=None)
+@settings(max_examples=2, **FEW)
 @given(T=sizes, D=sizes, H1=sizes, H2=sizes, seed=st.integers(0, 2**32 - 1))
 def test_two_stacked_layers_agree_with_keras(T, D, H1, H2, seed):
     rng = np.random.default_rng(seed)
