@@ -4,8 +4,10 @@ PyTorch's Linux wheel from the package index brings several GB of CUDA libraries
 not a test dependency. These tests carry the ``torch`` marker, which pyproject.toml deselects by
 default (they show as "deselected", never as skipped). Run them where torch is installed:
 
-    uv pip install torch==2.13.0          # into the project's .venv (CPU or CUDA build)
+    uv pip install torch==2.13.0          # into the project's .venv; from PyPI on Linux: CUDA build
     uv run pytest -m torch tests/test_torch.py
+
+It passed with torch 2.13.0+cpu (a CPU-only wheel).
 
 Selected without torch installed, they skip with that command as the reason; in CI (``CI`` set)
 they fail instead, so a skip can never hide there.
