@@ -125,3 +125,12 @@ def test_a_missing_transpose_is_caught():
     wrong = params | {"W": params["W"].T}
     assert np.allclose(states, ours([params], X)[0], **TOLERANCE)
     assert not np.allclose(states, ours([wrong], X)[0], **TOLERANCE)
+
+
+def test_simple_rnn_defaults_that_pages_state():
+    """sigmoid-or-tanh.md: SimpleRNN uses tanh; shapes-with-a-batch.md: Keras is batch-first."""
+    import keras
+
+    layer = keras.layers.SimpleRNN(3)
+    assert layer.activation.__name__ == "tanh"
+    assert tuple(layer.compute_output_shape((2, 5, 4))) == (2, 3)          # (B, T, D) -> (B, H)

@@ -120,3 +120,15 @@ def test_nn_rnn_agrees_with_our_forward(torch, T, D, H, B, num_layers, bidirecti
     assert h_n.shape == (num_layers * directions, B, H)
     np.testing.assert_allclose(output, expected, rtol=1e-10, atol=1e-12)
     np.testing.assert_allclose(h_n, expected_h_n, rtol=1e-10, atol=1e-12)
+
+
+def test_defaults_that_pages_state(torch):
+    """sigmoid-or-tanh.md: nn.RNN uses tanh; explained.md, why-does-uniform-init-saturate.md:
+    PyTorch initialises every weight and bias from uniform(-1/sqrt(H), 1/sqrt(H))."""
+    torch.manual_seed(0)
+    rnn = torch.nn.RNN(1, 100)
+    assert rnn.nonlinearity == "tanh" and rnn.batch_first is False
+    values = np.concatenate([p.detach().numpy().ravel() for p in rnn.parameters()])
+    k = 1 / np.sqrt(100)
+    assert values.min() >= -k and values.max() <= k
+    assert values.min() < -0.9 * k and values.max() > 0.9 * k     # the whole range is used
