@@ -1,9 +1,11 @@
 """One network, four ways of writing it down.
 
 The same Elman RNN written in the conventions of PyTorch, Keras, Dive into Deep
-Learning (d2l) and Karpathy's min-char-rnn, all in NumPy. Converters take our
-U, W, V, b, c (snippets.elman) and give each source's parameters; every
-version computes the same hidden states.
+Learning (d2l) and Karpathy's min-char-rnn, all in NumPy, from each one's
+documented formula or published code. Converters take our U, W, V, b, c
+(snippets.elman) and give each source's parameters; every version computes the
+same hidden states. Keras itself is compared in snippets.keras_check and
+tests/test_keras.py, torch.nn.RNN in tests/test_torch.py (optional).
 
 >>> import numpy as np
 >>> from snippets.elman import init_params, forward

@@ -1,7 +1,9 @@
 """Keras itself next to our crosswalk: what SimpleRNN stores, and that our forward agrees.
 
-Keras 3 runs on JAX here (conftest.py sets KERAS_BACKEND=jax); it is imported inside
-the functions, so importing this module stays cheap.
+Keras 3 runs on JAX here (installed with the test dependencies; conftest.py sets
+KERAS_BACKEND=jax, and sine_model does the same when it is unset, since Keras would
+otherwise look for TensorFlow). Keras is imported inside the functions, so importing
+this module stays cheap.
 
 >>> import numpy as np
 >>> from snippets.keras_check import sine_model, keras_shapes, keras_weights, agrees
@@ -20,6 +22,8 @@ ValueError: expected a Keras model of SimpleRNN then Dense, got Dense
 
 from __future__ import annotations
 
+import os
+
 import numpy as np
 
 from snippets.conventions import from_keras
@@ -29,6 +33,7 @@ from snippets.elman import forward
 # --8<-- [start:model]
 def sine_model(T: int = 50, D: int = 1, H: int = 100, O: int = 1):
     """The sine task in Keras: SimpleRNN(H) then Dense(O) on inputs (B, T, D)."""
+    os.environ.setdefault("KERAS_BACKEND", "jax")      # read when Keras is first imported
     import keras
 
     return keras.Sequential(
