@@ -1,13 +1,15 @@
 """One network, four ways of writing it down.
 
 The same Elman RNN written in the conventions of PyTorch, Keras, Dive into Deep
-Learning (d2l) and Karpathy's min-char-rnn, all in NumPy. Converters take our
-U, W, V, b, c (snippets.elman) and give each source's parameters; every
-version computes the same hidden states.
+Learning (d2l) and Karpathy's min-char-rnn, all in NumPy, from each one's
+documented formula or published code. Converters take our U, W, V, b, c
+(snippets.elman) and give each source's parameters; every version computes the
+same hidden states. Keras itself is compared in snippets.keras_check and
+tests/test_keras.py, torch.nn.RNN in tests/test_torch.py (optional).
 
 >>> import numpy as np
 >>> from snippets.elman import init_params, forward
->>> from snippets.conventions import (to_pytorch, pytorch_forward, to_keras,
+>>> from snippets.conventions import (to_pytorch, pytorch_forward, to_keras, from_keras, from_pytorch,
 ...     keras_forward, to_d2l, d2l_forward, to_karpathy, karpathy_forward)
 >>> rng = np.random.default_rng(1)
 >>> params = init_params(H=100, D=1, O=1, rng=rng)
@@ -24,10 +26,24 @@ version computes the same hidden states.
 True
 
 U is what the others call W_ih, W_xh^T, kernel^T or Wxh. Chollet and the
-GRU/LSTM papers swap the letters:
+GRU paper of Cho et al. swap the letters:
 
 >>> [row.source for row in CROSSWALK if row.letters_swapped]
-['Chollet, Deep Learning with Python', 'GRU/LSTM papers']
+['Chollet, Deep Learning with Python', 'Cho et al. 2014 (GRU)']
+
+Each row says how this site checks it; only Keras runs in every test run:
+
+>>> [row.checked for row in CROSSWALK if row.checked.startswith("run")]
+['run: Keras 3 (JAX) in every test run']
+
+Going back from a library's weights to ours is the same mapping read backwards:
+
+>>> back = from_keras(to_keras(params))
+>>> all(np.array_equal(back[k], params[k]) for k in "UWVbc")
+True
+>>> back = from_pytorch(to_pytorch(params))
+>>> all(np.array_equal(back[k], params[k]) for k in "UWVbc")
+True
 """
 
 from __future__ import annotations
@@ -39,27 +55,33 @@ import numpy as np
 from snippets.elman import dims, forward
 from snippets.shapes import check_shape
 
+
 class Convention(NamedTuple):
     source: str
     input_hidden: str
     hidden_hidden: str
     hidden_output: str
     orientation: str
+    checked: str
     letters_swapped: bool = False
 
 
 # --8<-- [start:crosswalk]
-CROSSWALK = (  # source, input->hidden, hidden->hidden, hidden->output, vectors
-    Convention("Goodfellow et al., Deep Learning", "U", "W", "V", "column"),
-    Convention("Denny Britz, WildML", "U", "W", "V", "column, one-hot word"),
-    Convention("Analytics Vidhya tutorial", "U (H, T)!", "W", "V", "column, one-hot t"),
-    Convention("Karpathy min-char-rnn", "Wxh", "Whh", "Why", "column"),
-    Convention("PyTorch nn.RNN", "weight_ih_l0", "weight_hh_l0", "nn.Linear", "row"),
-    Convention("Keras SimpleRNN", "kernel", "recurrent_kernel", "Dense", "row"),
-    Convention("d2l", "W_xh", "W_hh", "W_hq", "row"),
-    Convention("deeplearning.ai (Ng)", "W_ax", "W_aa", "W_ya", "column"),
-    Convention("Chollet, Deep Learning with Python", "W", "U", "-", "column", True),
-    Convention("GRU/LSTM papers", "W", "U", "-", "column", True),
+CROSSWALK = (  # source, input->hidden, hidden->hidden, hidden->output, vectors, how checked
+    Convention("Goodfellow et al., Deep Learning", "U", "W", "V", "column", "notation: ours"),
+    Convention("Denny Britz, WildML", "U", "W", "V", "column, one-hot word", "notation"),
+    Convention("Analytics Vidhya tutorial", "U (H, T)!", "W", "V", "column, one-hot t",
+               "transcribed: snippets.tutorial"),
+    Convention("Karpathy min-char-rnn", "Wxh", "Whh", "Why", "column",
+               "transcribed: min-char-rnn.py"),
+    Convention("PyTorch nn.RNN", "weight_ih_l0", "weight_hh_l0", "nn.Linear", "row",
+               "formula: PyTorch docs; torch itself with -m torch"),
+    Convention("Keras SimpleRNN", "kernel", "recurrent_kernel", "Dense", "row",
+               "run: Keras 3 (JAX) in every test run"),
+    Convention("d2l", "W_xh", "W_hh", "W_hq", "row", "transcribed: d2l RNNScratch"),
+    Convention("deeplearning.ai (Ng)", "W_ax", "W_aa", "W_ya", "column", "notation"),
+    Convention("Chollet, Deep Learning with Python", "W", "U", "-", "column", "notation", True),
+    Convention("Cho et al. 2014 (GRU)", "W", "U", "-", "column", "notation", True),
 )
 # --8<-- [end:crosswalk]
 
@@ -89,6 +111,17 @@ def pytorch_forward(tp: dict, X: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         out.append(h)
     y = h @ tp["linear.weight"].T + tp["linear.bias"]               # (B, O)
     return np.stack(out), y                                         # (T, B, H), (B, O)
+
+
+def from_pytorch(tp: dict, layer: str = "l0") -> dict:
+    """Back to ours: U = weight_ih, W = weight_hh, b = bias_ih + bias_hh (V, c if a linear.* is given)."""
+    H = np.shape(tp[f"weight_ih_{layer}"])[0]
+    check_shape(f"weight_hh_{layer}", tp[f"weight_hh_{layer}"], (H, H))
+    p = {"U": tp[f"weight_ih_{layer}"], "W": tp[f"weight_hh_{layer}"],
+         "b": (tp[f"bias_ih_{layer}"] + tp[f"bias_hh_{layer}"]).reshape(H, 1)}
+    if "linear.weight" in tp:
+        p["V"], p["c"] = tp["linear.weight"], tp["linear.bias"].reshape(-1, 1)
+    return p
 # --8<-- [end:pytorch]
 
 
@@ -115,6 +148,17 @@ def keras_forward(kp: dict, X: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         out.append(h)
     y = h @ kp["dense.kernel"] + kp["dense.bias"]
     return np.stack(out, axis=1), y                                 # (B, T, H), (B, O)
+
+
+def from_keras(kp: dict) -> dict:
+    """Back to ours: U = kernel^T, W = recurrent_kernel^T (V, c if a dense.* is given)."""
+    H = np.shape(kp["kernel"])[-1]
+    check_shape("recurrent_kernel", kp["recurrent_kernel"], (H, H))
+    check_shape("bias", kp["bias"], (H,))
+    p = {"U": kp["kernel"].T, "W": kp["recurrent_kernel"].T, "b": kp["bias"].reshape(H, 1)}
+    if "dense.kernel" in kp:
+        p["V"], p["c"] = kp["dense.kernel"].T, kp["dense.bias"].reshape(-1, 1)
+    return p
 # --8<-- [end:keras]
 
 

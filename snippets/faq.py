@@ -25,6 +25,20 @@ True
 Traceback (most recent call last):
 ...
 ValueError: truncate must be a positive number of steps, got 0
+
+Which matrix is the input one? The one that multiplies x_t, whatever its letter or
+shape. Here D = H = 3, so both matrices are square, and the step is written with
+rows, as in Keras (names as Chollet and Cho et al. use them: W input, U recurrent):
+
+>>> rows = lambda p, x, h: np.tanh(x @ p["W"] + h @ p["U"])
+>>> p = {"W": np.eye(3), "U": 2 * np.eye(3)}
+>>> x, h = np.ones((1, 3)), np.ones((1, 3))
+>>> role(rows, p, "W", x, h), role(rows, p, "U", x, h)
+('input', 'recurrent')
+>>> role(rows, p, "U", x, np.zeros((1, 3)))
+Traceback (most recent call last):
+...
+ValueError: U multiplies neither x nor h in this step (or x or h is all zeros)
 """
 
 from __future__ import annotations
@@ -75,3 +89,21 @@ def scalar_bptt(
         dh = da * w                              # on to h_{t-1}
     return 0.5 * error**2, grads
 # --8<-- [end:scalar_bptt]
+
+
+# --8<-- [start:role]
+def role(step, params: dict, name: str, x: np.ndarray, h: np.ndarray) -> str:
+    """'input' if params[name] multiplies x in step(params, x, h), 'recurrent' if it multiplies h.
+
+    Nudge the matrix and see whether the step changes: with h = 0 only the input
+    matrix matters, with x = 0 only the recurrent one. Shapes and letters play no part.
+    """
+    def matters(x, h) -> bool:
+        nudged = dict(params, **{name: params[name] + 1.0})
+        return not np.allclose(step(params, x, h), step(nudged, x, h))
+
+    on_x, on_h = matters(x, np.zeros_like(h)), matters(np.zeros_like(x), h)
+    if on_x == on_h:
+        raise ValueError(f"{name} multiplies neither x nor h in this step (or x or h is all zeros)")
+    return "input" if on_x else "recurrent"
+# --8<-- [end:role]

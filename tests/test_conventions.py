@@ -9,6 +9,8 @@ from snippets.conventions import (
     CROSSWALK,
     all_agree,
     d2l_forward,
+    from_keras,
+    from_pytorch,
     karpathy_forward,
     keras_forward,
     pytorch_forward,
@@ -18,6 +20,7 @@ from snippets.conventions import (
     to_pytorch,
 )
 from snippets.elman import forward, init_params
+from snippets.faq import role
 
 dims = st.integers(1, 8)
 
@@ -96,7 +99,50 @@ def test_converters_validate_params():
 
 def test_crosswalk_flags_letter_swap():
     swapped = {row.source for row in CROSSWALK if row.letters_swapped}
-    assert swapped == {"Chollet, Deep Learning with Python", "GRU/LSTM papers"}
+    assert swapped == {"Chollet, Deep Learning with Python", "Cho et al. 2014 (GRU)"}
     for row in CROSSWALK:
         if row.letters_swapped:
             assert (row.input_hidden, row.hidden_hidden) == ("W", "U")
+
+
+@settings(max_examples=25, deadline=None)
+@given(H=dims, D=dims, O=st.integers(1, 3), seed=st.integers(0, 2**32 - 1))
+def test_from_is_the_inverse_of_to(H, D, O, seed):
+    p = init_params(H, D, O, np.random.default_rng(seed))
+    for back in (from_keras(to_keras(p)), from_pytorch(to_pytorch(p))):
+        for name in "UWVbc":
+            np.testing.assert_allclose(back[name], p[name], err_msg=name)
+
+
+def test_from_pytorch_adds_the_two_biases_and_reads_any_layer():
+    rng = np.random.default_rng(2)
+    tp = {"weight_ih_l1": rng.normal(size=(3, 3)), "weight_hh_l1": rng.normal(size=(3, 3)),
+          "bias_ih_l1": np.ones(3), "bias_hh_l1": np.full(3, 2.0)}
+    p = from_pytorch(tp, layer="l1")
+    assert p["b"].shape == (3, 1) and np.all(p["b"] == 3.0)
+    assert set(p) == {"U", "W", "b"}
+
+
+@settings(max_examples=20, deadline=None)
+@given(H=dims, D=dims, seed=st.integers(0, 2**32 - 1))
+def test_role_is_read_from_the_vector_a_matrix_multiplies(H, D, seed):
+    """faq.role names the input and recurrent matrices in any orientation, also when D = H,
+    where the old rule "the square one is recurrent" calls PyTorch's weight_ih_l1 recurrent."""
+    rng = np.random.default_rng(seed)
+    p = init_params(H, D, 1, rng)
+    x, h = rng.normal(size=(1, D)), rng.normal(size=(1, H))
+
+    def torch_step(tp, x, h):                                   # PyTorch: rows times W^T
+        return np.tanh(x @ tp["weight_ih_l0"].T + h @ tp["weight_hh_l0"].T + tp["bias_ih_l0"])
+
+    def keras_step(kp, x, h):                                   # Keras: rows times kernel
+        return np.tanh(x @ kp["kernel"] + h @ kp["recurrent_kernel"] + kp["bias"])
+
+    for step, kp, names in ((torch_step, to_pytorch(p), ("weight_ih_l0", "weight_hh_l0")),
+                            (keras_step, to_keras(p), ("kernel", "recurrent_kernel"))):
+        assert [role(step, kp, n, x, h) for n in names] == ["input", "recurrent"]
+    stacked = {"weight_ih_l0": rng.normal(size=(H, H)), "weight_hh_l0": p["W"], "bias_ih_l0": p["b"][:, 0]}
+    x2 = rng.normal(size=(1, H))                                # layer 2 reads layer 1's H states
+    assert role(torch_step, stacked, "weight_ih_l0", x2, h) == "input"
+    square_rule = "recurrent" if stacked["weight_ih_l0"].shape == (H, H) else "input"
+    assert square_rule == "recurrent"                           # what the page used to say: wrong

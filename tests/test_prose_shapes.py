@@ -1,0 +1,273 @@
+"""Guard: a shape that prose gives to a named matrix is the shape the crosswalk's code gives it.
+
+Every page in docs/<lang>/ (and the markdown cells of its notebooks, read with jupytext) is
+parsed with markdown-it-py (CommonMark + tables). A *claim* is a
+name followed by a shape, ``U (100, 1)``, ``$W_{xh}$ (D, H)``, ```kernel` (1, 100)``, or a shape
+in a table cell whose row names the matrix (``| $U$ | ... | (100, 1) |``). Its convention comes
+from the table's column header, else the row's first cell (PyTorch, Keras, d2l, Karpathy, Britz,
+the tutorial, this site), else, in running prose, from the name itself (``weight_ih_l0`` is
+PyTorch's) or, for our letters U, W, V, b, c, from the conventions the paragraph mentions (this
+site's always; the tutorial also when the paragraph uses its variable names new_input, hidden_dim). The expected shape is computed by the code of the crosswalk: ``to_pytorch``,
+``to_keras``, ``to_d2l``, ``to_karpathy`` of ``snippets.elman.init_params``, and the tutorial's
+``init_tutorial_params``: numbers for the sine task (H = 100, D = O = 1, T = 50), letters with
+H, D, O, T set to distinct sizes. A claim ``name = U^T`` is checked on the arrays.
+
+In a table every shape must resolve to a checked claim; in running prose, a name the crosswalk
+does not know (``X_Sets (100, 50, 1)``) is left to tests/test_guards.py.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from pathlib import Path
+
+import numpy as np
+import pytest
+from markdown_it import MarkdownIt
+
+from snippets.conventions import to_d2l, to_karpathy, to_keras, to_pytorch
+from snippets.elman import forward, init_params
+from snippets.tutorial import init_tutorial_params, position_input
+
+ROOT = Path(__file__).resolve().parent.parent
+PAGES = sorted([*(ROOT / "docs").glob("*/**/*.md"), *(ROOT / "docs").glob("*/**/*.py")])
+FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.DOTALL)
+# Convention named by a header, a row label or a paragraph; the first match wins for a label.
+KEYWORDS = (
+    ("britz", "Britz"), ("karpathy", "Karpathy"), ("pytorch", "PyTorch"), ("keras", "Keras"),
+    ("d2l", "d2l"), ("d2l", "动手学"), ("tutorial", "Analytics Vidhya"), ("tutorial", "tutorial"),
+    ("tutorial", "教程"), ("tutorial", "new_input"), ("tutorial", "hidden_dim"),  # its own names
+    ("site", "this site"), ("site", "本站"), ("site", "Goodfellow"),
+    ("other", "deeplearning.ai"), ("other", "Chollet"), ("other", "Cho et al"),
+)
+LETTERS = {"H": 7, "D": 3, "O": 2, "Q": 2, "T": 5}          # symbolic sizes, all distinct
+VOCABULARY = ("vocabulary", "词表大小")                      # Britz, Karpathy: D = O = vocabulary
+ALIASES = {"Dense kernel": "dense.kernel", "Dense 的 kernel": "dense.kernel",
+           "Dense bias": "dense.bias", "nn.Linear(100, 1).weight": "linear.weight",
+           "new_input": "x_t"}
+CODE = "\x00"                                                # placeholder around a code span
+NAME = rf"{CODE}\d+{CODE}(?:\s*(?:的\s*)?(?:kernel|bias))?|\$[^$]+\$|[A-Za-z_][\w.]*"
+CONNECTOR = r"(?:\s*(?:is|has shape|of shape|are|是|为|形状为)\s*|\s*)"
+SHAPE = re.compile(r"\((?P<body>[^()]*,[^()]*)\)")
+NAME_BEFORE = re.compile(rf"(?P<name>{NAME}){CONNECTOR}$")
+TRANSPOSE = re.compile(rf"(?P<name>{NAME})[^=|]*?=\s*(?P<ours>[UWV])\^(?:T|\\top|\{{\\top\}})")
+
+
+# ---------------------------------------------------------------- what the code says
+
+
+def _site(H: int, D: int, O: int, T: int) -> dict[str, np.ndarray]:
+    params = init_params(H, D, O, np.random.default_rng(0))
+    S, y = forward(params, np.zeros((T, D, 1)))                 # one sequence: B = 1
+    return params | {"x_t": np.zeros((D, 1)), "h_t": S[0], "y": y}
+
+
+def _tutorial(H: int, T: int, O: int) -> dict[str, np.ndarray]:
+    params = init_tutorial_params(np.random.default_rng(0), H=H, T=T, O=O)
+    x_t = position_input(np.zeros((T, 1)), 0)                  # the tutorial's new_input
+    return params | {"x_t": x_t, "h_t": np.zeros((H, 1)), "y": params["V"] @ np.zeros((H, 1))}
+
+
+@cache
+def expected(convention: str, numeric: bool) -> tuple[dict[str, np.ndarray], dict[str, int]]:
+    """Arrays named as the convention names them, and the size of each letter in a shape."""
+    H, D, O, T = (100, 1, 1, 50) if numeric else (LETTERS[k] for k in "HDOT")
+    sizes = dict(LETTERS)
+    if convention in ("britz", "karpathy"):
+        O = D                                                    # one vocabulary in and out
+        sizes |= dict.fromkeys(VOCABULARY, D)
+    if convention == "tutorial":
+        return _tutorial(H, T, O), sizes
+    site = _site(H, D, O, T)
+    convert = {"pytorch": to_pytorch, "keras": to_keras, "d2l": to_d2l, "karpathy": to_karpathy}
+    if convention in convert:
+        return convert[convention]({k: site[k] for k in "UWVbc"}), sizes
+    return site, sizes
+
+
+def expand(text: str, codes: list[str]) -> str:
+    return re.sub(rf"{CODE}(\d+){CODE}", lambda m: codes[int(m[1])], text)
+
+
+def name_key(raw: str, codes: list[str]) -> str:
+    """`weight_ih_l0` -> weight_ih_l0, $W_{xh}$ -> W_xh, `Dense` kernel -> dense.kernel."""
+    text = re.sub(r"\s+", " ", expand(raw, codes).strip("$ "))
+    text = re.sub(r"\\mathbf\{(\w+)\}|\{(\w+)\}", lambda m: m[1] or m[2], text)
+    return ALIASES.get(text, text)
+
+
+def shape_value(body: str, sizes: dict[str, int]) -> tuple[int, ...] | None:
+    """'H, D' -> (7, 3); '100, 1' -> (100, 1); None if an entry is neither a number nor a size."""
+    entries = [e.strip() for e in body.replace("，", ",").split(",")]
+    if not all(e.isdigit() or e in sizes for e in entries):
+        return None
+    return tuple(int(e) if e.isdigit() else sizes[e] for e in entries)
+
+
+# ---------------------------------------------------------------- what the pages say
+
+
+def render(inline) -> tuple[str, list[str]]:
+    """An inline token as text, each code span replaced by a numbered placeholder."""
+    parts, codes = [], []
+    for child in inline.children or []:
+        if child.type == "code_inline":
+            parts.append(f"{CODE}{len(codes)}{CODE}")
+            codes.append(child.content)
+        elif child.type in ("text", "html_inline"):
+            parts.append(child.content)
+        elif child.type in ("softbreak", "hardbreak"):
+            parts.append(" ")
+    text = "".join(parts)
+    return re.sub(r"\$(\([^$()]*\))\$", r"\1", text), codes    # $(H, D)$ -> (H, D)
+
+
+def conventions_named(text: str) -> list[str]:
+    return [conv for conv, word in KEYWORDS if word in text]
+
+
+def markdown_of(page: Path) -> str:
+    """A page's Markdown; for a notebook (jupytext .py), its markdown cells."""
+    if page.suffix == ".py":
+        import jupytext
+
+        cells = jupytext.read(page).cells
+        return "\n\n".join(c.source for c in cells if c.cell_type == "markdown")
+    return FRONT_MATTER.sub("", page.read_text(encoding="utf-8"))
+
+
+def blocks(page: Path):
+    """(kind, header, row label, text, codes) for every table cell and every other inline."""
+    md = MarkdownIt("commonmark").enable("table").disable("code")  # admonition bodies are prose
+    tokens = md.parse(markdown_of(page))
+    header, row, column, in_table, in_head = [], [], 0, False, False
+    for tok in tokens:
+        if tok.type == "table_open":
+            in_table, header = True, []
+        elif tok.type == "table_close":
+            in_table = False
+        elif tok.type in ("thead_open", "thead_close"):
+            in_head = tok.type == "thead_open"
+        elif tok.type == "tr_open":
+            row, column = [], 0
+        elif tok.type == "inline" and in_table:
+            cell = render(tok)
+            if in_head:
+                header.append(cell[0])
+            else:
+                row.append(cell)
+                label = row[0]
+                yield ("cell", header[column] if column < len(header) else "", label, *cell)
+            column += 1
+        elif tok.type == "inline":
+            yield ("prose", "", ("", []), *render(tok))
+
+
+def claims(page: Path):
+    """(where, convention candidates, name, shape body or None, transposed letter or None)."""
+    for kind, header, (label, label_codes), text, codes in blocks(page):
+        shown = page.relative_to(ROOT) if page.is_relative_to(ROOT) else page.name
+        where = f"{shown}: {name_key(text, codes)[:70]!r}"
+        if kind == "cell":
+            own = conventions_named(header)[:1] or conventions_named(label)[:1] or ["site"]
+            row_names = [name_key(n, label_codes) for n in re.findall(NAME, label)]
+        for m in TRANSPOSE.finditer(text):
+            key = name_key(m["name"], codes)
+            yield where, own if kind == "cell" else guess(key, expand(text, codes)), key, None, m["ours"]
+        pending = row_names[:] if kind == "cell" else []
+        for m in SHAPE.finditer(text):
+            before = NAME_BEFORE.search(text[: m.start()])
+            if before:
+                key = name_key(before["name"], codes)
+            elif kind == "cell" and pending:
+                key = pending.pop(0)                             # | $b$, $c$ | (H, 1), (O, 1) |
+            else:
+                key = None
+            if kind == "cell":
+                yield where, own, key, m["body"], None
+            elif key is not None and (candidates := guess(key, expand(text, codes))):
+                yield where, candidates, key, m["body"], None
+
+
+def guess(key: str, text: str) -> list[str]:
+    """Running prose: the conventions whose vocabulary has this name and that the text allows."""
+    owners = [c for c in ("pytorch", "keras", "d2l", "karpathy")
+              if key in expected(c, True)[0] and key not in expected("site", True)[0]]
+    if owners:
+        return owners
+    if key in expected("site", True)[0]:
+        return ["site"] + [c for c in conventions_named(text) if c in ("tutorial", "britz")]
+    return []
+
+
+def check(candidates: list[str], key: str | None, body: str | None, ours: str | None) -> str:
+    """'' if the claim holds in one of the candidate conventions, else what is wrong."""
+    if key is None:
+        return f"a shape ({body}) with no name in front of it or in the row label"
+    problems = []
+    for conv in candidates:
+        if ours is not None:
+            arrays, _ = expected(conv, False)
+            site, _ = expected("site", False)
+            if key in arrays and np.array_equal(arrays[key], site[ours].T):
+                return ""
+            problems.append(f"{conv}: {key} is not {ours}^T")
+            continue
+        numeric = all(e.strip().isdigit() for e in body.replace("，", ",").split(","))
+        arrays, sizes = expected(conv, numeric)
+        value = shape_value(body, sizes)
+        if key not in arrays:
+            problems.append(f"{conv} has no {key!r}")
+        elif value is None:
+            problems.append(f"({body}) is not a shape in {conv}'s letters")
+        elif value == arrays[key].shape:
+            return ""
+        else:
+            problems.append(f"{conv}: {key} ({body}) should be {arrays[key].shape} "
+                            f"{'for the sine task' if numeric else f'with {LETTERS}'}")
+    return "; ".join(problems) or f"no convention for {key!r}"
+
+
+@pytest.mark.parametrize("page", PAGES, ids=lambda p: str(p.relative_to(ROOT / "docs")))
+def test_every_named_shape_matches_the_crosswalk(page: Path) -> None:
+    wrong = [f"{where}: {problem}" for where, candidates, key, body, ours in claims(page)
+             if (problem := check(candidates, key, body, ours))]
+    assert not wrong, "\n".join(wrong)
+
+
+def test_the_guard_reads_the_tables_it_must_check() -> None:
+    """The pages whose tables give shapes are actually parsed into checked claims."""
+    counted = {p.relative_to(ROOT / "docs").as_posix(): sum(1 for _ in claims(p)) for p in PAGES}
+    for lang in ("en", "zh"):
+        assert counted[f"{lang}/explained.md"] >= 12
+        assert counted[f"{lang}/conventions.md"] >= 12
+        assert counted[f"{lang}/faq/names-in-pytorch-keras-d2l.md"] >= 10
+
+
+@pytest.mark.parametrize(
+    ("markdown", "problem"),
+    [
+        ("| this site | Keras |\n|---|---|\n| U (100, 1) | `kernel` (100, 1) |\n", "keras: kernel"),
+        ("| symbol | the tutorial |\n|---|---|\n| $U$ | (100, 1) |\n", "tutorial: U (100, 1)"),
+        ("| source | in |\n|---|---|\n| d2l | $W_{xh}$ (H, D) |\n", "d2l: W_xh (H, D)"),
+        ("| PyTorch |\n|---|\n| (100, 1) |\n", "no name"),
+        ("| this site | Keras |\n|---|---|\n| U | `kernel` = W^T |\n", "kernel is not W^T"),
+        ("PyTorch's `weight_hh_l0` is (100, 1).\n", "pytorch: weight_hh_l0"),
+        ("The standard U (100, 50) has one column per feature.\n", "site: U (100, 50)"),
+    ],
+)
+def test_the_guard_catches_a_wrong_shape(tmp_path: Path, markdown: str, problem: str) -> None:
+    fake = tmp_path / "page.md"
+    fake.write_text(markdown, encoding="utf-8")
+    found = [check(c, k, b, o) for _, c, k, b, o in claims(fake)]
+    assert any(problem in p for p in found), found
+
+
+def test_the_guard_accepts_right_shapes(tmp_path: Path) -> None:
+    fake = tmp_path / "page.md"
+    fake.write_text("| this site | Keras |\n|---|---|\n| U (100, 1) | `kernel` (1, 100) = U^T |\n\n"
+                    "The tutorial's U (100, 50); d2l's $W_{hq}$ (H, Q).\n", encoding="utf-8")
+    found = [check(c, k, b, o) for _, c, k, b, o in claims(fake)]
+    assert len(found) == 5 and not any(found), found
+
