@@ -16,7 +16,7 @@ figures can be reproduced and explained. Our own code, not the tutorial's text.
 True
 >>> float(np.abs(dV).max()), float(np.abs(dW).max())   # B5: clamped at 10
 (10.0, 10.0)
->>> hist = train_tutorial(X, Y, X_val, Y_val, epochs=1, seed=0)
+>>> hist = train_tutorial(X[:10], Y[:10], X_val, Y_val, epochs=1, seed=0)
 >>> len(hist["loss"]), hist["params"]["U"].shape
 (1, (100, 50))
 """
