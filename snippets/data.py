@@ -21,7 +21,7 @@ True
 >>> rmse(Y_val[:, 0], Y_val)
 Traceback (most recent call last):
 ...
-ValueError: pred must have shape (50, 1), got (50,)
+ValueError: prediction must have shape (50, 1), got (50,)
 >>> time_major(X).shape                   # (N, T, D) -> (T, D, N)
 (50, 1, 100)
 >>> time_major(np.zeros((100, 50)))
@@ -61,11 +61,12 @@ def later_windows(n: int = 50, seq_len: int = 50, start: int = 200) -> tuple[np.
     return X, wave[seq_len:, None]
 
 
-def rmse(pred: np.ndarray, target: np.ndarray) -> float:
-    """Root mean squared error of predictions against targets of the same shape."""
-    if np.shape(pred) != np.shape(target):
-        raise ValueError(f"pred must have shape {np.shape(target)}, got {np.shape(pred)}")
-    return float(np.sqrt(np.mean((np.asarray(pred) - np.asarray(target)) ** 2)))
+def rmse(prediction: np.ndarray, target: np.ndarray) -> float:
+    """Root mean squared error, as a Python float: the one RMSE of the site."""
+    prediction, target = np.asarray(prediction), np.asarray(target)
+    if prediction.shape != target.shape:
+        raise ValueError(f"prediction must have shape {target.shape}, got {prediction.shape}")
+    return float(np.sqrt(np.mean((prediction - target) ** 2)))
 
 
 def time_major(X: np.ndarray) -> np.ndarray:

@@ -53,5 +53,5 @@ def test_later_windows_share_no_value_with_training_or_validation():
 def test_rmse():
     assert rmse(np.array([[1.0, -1.0]]), np.zeros((1, 2))) == 1.0
     assert rmse(np.array([3.0, 0.0]), np.array([0.0, 4.0])) == pytest.approx(np.sqrt(12.5))
-    with pytest.raises(ValueError, match=r"pred must have shape \(2,\), got \(1, 2\)"):
+    with pytest.raises(ValueError, match=r"prediction must have shape \(2,\), got \(1, 2\)"):
         rmse(np.zeros((1, 2)), np.zeros(2))
