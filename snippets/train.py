@@ -62,7 +62,7 @@ def train_corrected(
     down for tens of steps on this small full-batch problem.
     """
     Xb, Yb, Xv = time_major(X), Y.T, time_major(X_val)   # (T, 1, 100), (1, 100), (T, 1, 50)
-    (T, D, B), O = Xb.shape, Yb.shape[0]
+    D, O = Xb.shape[1], Yb.shape[0]
     params = init_params(H=H, D=D, O=O, rng=np.random.default_rng(seed))
     opt = Adam(params, lr, beta1=beta1)
     hist: dict[str, Any] = {"loss": [], "val_rmse": [], "grad_norm": [],
