@@ -9,16 +9,21 @@ records, for tests). The last printed line is one JSON object:
 - ``corrected_steps``: how many Adam steps that took
 
 Nothing imports this module; the figures change from run to run and machine to machine.
+BLAS runs on one thread unless OPENBLAS_NUM_THREADS says otherwise, as in the site build
+(hooks/notebook_cache.py): at 100 x 100, BLAS threads cost more than they save.
 """
 
 from __future__ import annotations
 
 import json
+import os
 import sys
 
-from snippets.data import sine_windows
-from snippets.train import train_corrected
-from snippets.tutorial_train import train_tutorial
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")   # before NumPy is first imported
+
+from snippets.data import sine_windows  # noqa: E402
+from snippets.train import train_corrected  # noqa: E402
+from snippets.tutorial_train import train_tutorial  # noqa: E402
 
 
 def run(quick: bool = False) -> dict[str, float | int]:
