@@ -21,9 +21,9 @@ import sys
 
 os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")   # before NumPy is first imported
 
-from snippets.data import sine_windows  # noqa: E402
-from snippets.train import train_corrected  # noqa: E402
-from snippets.tutorial_train import train_tutorial  # noqa: E402
+from snippets.data import sine_windows
+from snippets.train import train_corrected
+from snippets.tutorial_train import train_tutorial
 
 
 def run(quick: bool = False) -> dict[str, float | int]:

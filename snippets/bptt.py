@@ -76,7 +76,7 @@ def bptt_fast(params: Params, X: np.ndarray, Y: np.ndarray) -> tuple[float, Para
     tanh(a) = 1 - 2 / (exp(2a) + 1), one exp; with A = [W | U | b] and z_t = [h_{t-1}; x_t; 1],
     a_t = A z_t is one product per step, and dA = sum_t delta_t z_t^T gives dW, dU, db at once.
     """
-    T, H, D, O, B = check_batch(params, X, Y)
+    T, H, D, _, B = check_batch(params, X, Y)
     A2 = 2.0 * np.concatenate([params["W"], params["U"], params["b"]], axis=1)  # 2A (H, H + D + 1)
     Z = np.empty((T + 1, H + D + 1, B))            # Z[t] = z_{t+1}; Z[T, :H] = h_T
     Z[0, :H], Z[:T, H:H + D], Z[:, H + D] = 0.0, X, 1.0
