@@ -2,15 +2,26 @@
 
 Each record is 50 consecutive samples of ``sin(arange(200))`` (integer
 radians); its target is the next sample. Training windows start at
-i = 0..99, validation windows at i = 100..149.
+i = 0..99, validation windows at i = 100..149, so the inputs of the validation
+windows (values 100..198) include training targets (values 50..149).
+``later_windows`` starts at value 200: nothing in it overlaps either set.
 
 >>> import numpy as np
->>> from snippets.data import sine_windows, time_major
+>>> from snippets.data import later_windows, rmse, sine_windows, time_major
 >>> X, Y, X_val, Y_val = sine_windows()
 >>> X.shape, Y.shape, X_val.shape, Y_val.shape
 ((100, 50, 1), (100, 1), (50, 50, 1), (50, 1))
 >>> bool(Y[0, 0] == X[1, -1, 0])          # the target of window i is the last value of window i+1
 True
+>>> X_later, Y_later = later_windows()
+>>> X_later.shape, Y_later.shape, bool(Y_later[0, 0] == np.sin(250.0))
+((50, 50, 1), (50, 1), True)
+>>> rmse(np.zeros_like(Y_val), Y_val) == rmse(Y_val, np.zeros_like(Y_val))
+True
+>>> rmse(Y_val[:, 0], Y_val)
+Traceback (most recent call last):
+...
+ValueError: prediction must have shape (50, 1), got (50,)
 >>> time_major(X).shape                   # (N, T, D) -> (T, D, N)
 (50, 1, 100)
 >>> time_major(np.zeros((100, 50)))
@@ -43,10 +54,23 @@ def sine_windows(
 # --8<-- [end:sine_windows]
 
 
-# --8<-- [start:time_major]
+def later_windows(n: int = 50, seq_len: int = 50, start: int = 200) -> tuple[np.ndarray, np.ndarray]:
+    """X (n, T, 1), Y (n, 1) from sin(start), sin(start + 1), ...: values sine_windows never uses."""
+    wave = np.sin(np.arange(start, start + n + seq_len, dtype=np.float64))
+    X = np.stack([wave[i : i + seq_len] for i in range(n)])[:, :, None]
+    return X, wave[seq_len:, None]
+
+
+def rmse(prediction: np.ndarray, target: np.ndarray) -> float:
+    """Root mean squared error, as a Python float: the one RMSE of the site."""
+    prediction, target = np.asarray(prediction), np.asarray(target)
+    if prediction.shape != target.shape:
+        raise ValueError(f"prediction must have shape {target.shape}, got {prediction.shape}")
+    return float(np.sqrt(np.mean((prediction - target) ** 2)))
+
+
 def time_major(X: np.ndarray) -> np.ndarray:
     """(N, T, D) records -> (T, D, N): time first, batch last (the Elman contract)."""
     if np.ndim(X) != 3:
         raise ValueError(f"X must have 3 axes (N, T, D), got shape {np.shape(X)}")
     return X.transpose(1, 2, 0)
-# --8<-- [end:time_major]

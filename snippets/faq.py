@@ -45,6 +45,8 @@ from __future__ import annotations
 
 import numpy as np
 
+from snippets.data import rmse  # noqa: F401  (the site's one RMSE; FAQ pages import it from here)
+
 
 # --8<-- [start:next_sine]
 def next_sine(last: np.ndarray, before_last: np.ndarray) -> np.ndarray:
@@ -52,15 +54,6 @@ def next_sine(last: np.ndarray, before_last: np.ndarray) -> np.ndarray:
     return 2 * np.cos(1.0) * last - before_last
 # --8<-- [end:next_sine]
 
-
-# --8<-- [start:rmse]
-def rmse(prediction: np.ndarray, target: np.ndarray) -> float:
-    """Root mean squared error, as a Python float."""
-    prediction, target = np.asarray(prediction), np.asarray(target)
-    if prediction.shape != target.shape:
-        raise ValueError(f"prediction must have shape {target.shape}, got {prediction.shape}")
-    return float(np.sqrt(np.mean((prediction - target) ** 2)))
-# --8<-- [end:rmse]
 
 
 # --8<-- [start:scalar_bptt]

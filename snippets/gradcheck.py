@@ -25,7 +25,6 @@ Params = dict[str, np.ndarray]
 GradFn = Callable[[Params, np.ndarray, np.ndarray], tuple[float, Params]]
 
 
-# --8<-- [start:gradcheck]
 def gradcheck(
     grad_fn: GradFn, params: Params, X: np.ndarray, Y: np.ndarray,
     eps: float = 1e-5, entries: int | None = None, seed: int = 0,
@@ -49,4 +48,3 @@ def gradcheck(
         diff = np.linalg.norm(numeric - analytic)
         errors[name] = float(diff / max(np.linalg.norm(numeric) + np.linalg.norm(analytic), 1e-300))
     return errors
-# --8<-- [end:gradcheck]

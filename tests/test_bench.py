@@ -1,4 +1,4 @@
-"""The benchmark's JSON line has the expected keys and sane values (small config, not timed)."""
+"""The benchmark CLI prints its figures as one JSON line (small config, timings not asserted)."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-KEYS = {"tutorial_epoch_s", "corrected_train_s", "corrected_val_rmse", "bptt_gflops", "gemm_gflops"}
+KEYS = {"tutorial_epoch_s", "corrected_train_s", "corrected_val_rmse", "corrected_steps"}
 
 
 def test_bench_last_line_is_json() -> None:
@@ -17,9 +17,7 @@ def test_bench_last_line_is_json() -> None:
                          capture_output=True, text=True, timeout=300)
     assert run.returncode == 0, run.stderr
     figures = json.loads(run.stdout.strip().splitlines()[-1])
-    assert KEYS <= set(figures)
-    assert all(isinstance(figures[k], float) and math.isfinite(figures[k]) and figures[k] > 0 for k in KEYS)
+    assert set(figures) == KEYS
+    assert all(math.isfinite(figures[k]) and figures[k] > 0 for k in KEYS)
     assert figures["corrected_val_rmse"] <= 0.01
-    assert figures["corrected_steps"] >= 1
-    assert isinstance(figures["bptt_threads"], int) and figures["bptt_threads"] >= 1
-    assert 0 < figures["bptt_ideal_gflops"] and math.isfinite(figures["bptt_ideal_gflops"])
+    assert isinstance(figures["corrected_steps"], int) and figures["corrected_steps"] >= 1

@@ -3,7 +3,7 @@
 import numpy as np
 import pytest
 
-from snippets.data import sine_windows, time_major
+from snippets.data import later_windows, rmse, sine_windows, time_major
 
 
 def test_shapes_and_values():
@@ -38,3 +38,20 @@ def test_time_major():
 def test_too_many_windows():
     with pytest.raises(ValueError):
         sine_windows(n_train=150, n_val=50)
+
+
+def test_later_windows_share_no_value_with_training_or_validation():
+    X, Y, X_val, Y_val = sine_windows()
+    X_later, Y_later = later_windows()
+    used = set(np.concatenate([X.ravel(), Y.ravel(), X_val.ravel(), Y_val.ravel()]).tolist())
+    later = np.concatenate([X_later.ravel(), Y_later.ravel()])
+    assert not used & set(later.tolist())
+    np.testing.assert_allclose(X_later[3, :, 0], np.sin(np.arange(203, 253)), rtol=0, atol=1e-15)
+    assert Y_later[3, 0] == X_later[4, -1, 0]
+
+
+def test_rmse():
+    assert rmse(np.array([[1.0, -1.0]]), np.zeros((1, 2))) == 1.0
+    assert rmse(np.array([3.0, 0.0]), np.array([0.0, 4.0])) == pytest.approx(np.sqrt(12.5))
+    with pytest.raises(ValueError, match=r"prediction must have shape \(2,\), got \(1, 2\)"):
+        rmse(np.zeros((1, 2)), np.zeros(2))

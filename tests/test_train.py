@@ -5,7 +5,8 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from snippets.data import sine_windows
+from snippets.data import later_windows, rmse, sine_windows, time_major
+from snippets.elman import forward
 from snippets.train import Adam, clip_by_global_norm, train_corrected
 
 
@@ -19,6 +20,8 @@ def test_reaches_target_and_is_seeded() -> None:
     assert a["params"]["U"].shape == (100, 1)
     b = train_corrected(X, Y, X_val, Y_val, seed=0)
     assert a["val_rmse"] == b["val_rmse"]
+    X_later, Y_later = later_windows()                     # data the stopping rule never saw
+    assert rmse(forward(a["params"], time_major(X_later))[1].T, Y_later) <= 0.02
 
 
 def test_clip_by_global_norm() -> None:

@@ -9,6 +9,8 @@ from snippets.data import sine_windows
 from snippets.gradcheck import gradcheck
 from snippets.tutorial import init_tutorial_params, tutorial_forward
 from snippets.tutorial_train import (
+    _fast_loss,
+    _fast_record_grads,
     train_tutorial,
     tutorial_loss,
     tutorial_predict,
@@ -23,7 +25,7 @@ DATA = sine_windows()
 @pytest.fixture(scope="module")
 def six_epochs() -> dict:
     X, Y, X_val, Y_val = DATA
-    return train_tutorial(X, Y, X_val, Y_val, epochs=6, seed=3)
+    return train_tutorial(X, Y, X_val, Y_val, epochs=6, seed=3, fast=True)
 
 
 def small_params(seed: int = 0) -> dict[str, np.ndarray]:
@@ -109,3 +111,25 @@ def test_seeded_runs_are_identical() -> None:
     b = train_tutorial(X, Y, X_val, Y_val, epochs=2, seed=7)
     assert a["loss"] == b["loss"]
     assert all(np.array_equal(a["params"][k], b["params"][k]) for k in "UVW")
+
+
+@pytest.mark.parametrize("seed", [0, 3])
+def test_fast_record_grads_equal_bit_for_bit(seed: int) -> None:
+    X, Y, _, _ = DATA
+    params = init_tutorial_params(np.random.default_rng(seed))
+    params["W"] *= 0.02                               # states not saturated: every term matters
+    for i in (0, 1, 57):
+        for slow, fast in zip(tutorial_record_grads(params, X[i], Y[i]), _fast_record_grads(params, X[i], Y[i])):
+            assert slow.shape == fast.shape and np.array_equal(slow, fast)
+
+
+def test_fast_training_equals_the_readable_loop() -> None:
+    X, Y, X_val, Y_val = (a[:8] for a in DATA)
+    slow = train_tutorial(X, Y, X_val, Y_val, epochs=3, seed=3)
+    fast = train_tutorial(X, Y, X_val, Y_val, epochs=3, seed=3, fast=True)
+    assert all(np.array_equal(slow["params"][k], fast["params"][k]) for k in "UVW")
+    assert slow["clipped"] == fast["clipped"]
+    np.testing.assert_allclose(fast["loss"], slow["loss"], rtol=1e-12)
+    np.testing.assert_allclose(fast["val_loss"], slow["val_loss"], rtol=1e-12)
+    params = small_params(2)
+    assert _fast_loss(params, X_val, Y_val) == pytest.approx(tutorial_loss(params, X_val, Y_val), rel=1e-12)
