@@ -6,20 +6,14 @@ import re
 from pathlib import Path
 
 import pytest
-import yaml
 
-from tests.docfences import ROOT, python_fences
+from tests.markdown_model import LANGS, ROOT, load_page
 from tests.search_cases import SEARCH_CASES
-from tests.test_guards import split_markdown
 
-LANGS = ("en", "zh")
 # The tag vocabulary: same meaning in both languages, English names on English pages.
 TAGS = {"basics": "基础", "shapes": "形状", "tutorial": "教程", "training": "训练",
         "conventions": "符号约定", "site": "本站"}
 VOCABULARY = {"en": set(TAGS), "zh": set(TAGS.values())}
-FRONT_MATTER = re.compile(r"\A---\n(.*?)\n---\n", re.S)
-HEADING = re.compile(r"^(#{1,6}) (.*?)(?: \{ #([\w-]+) \})?[ \t]*$", re.M)
-LINK = re.compile(r"\]\(([^)#\s]+\.md)(?:#[\w-]+)?\)")
 ABBREVIATION = re.compile(r"^\*\[([^\]]+)\]: (\S.*)$")
 
 
@@ -28,14 +22,9 @@ def faq_pages(lang: str) -> list[Path]:
 
 
 def front_matter(page: Path) -> dict:
-    m = FRONT_MATTER.match(page.read_text(encoding="utf-8"))
-    assert m, f"{page}: no YAML front matter"
-    return yaml.safe_load(m[1]) or {}
-
-
-def prose(text: str) -> str:
-    """The page without front matter, fenced code and HTML comments."""
-    return "\n".join(split_markdown(FRONT_MATTER.sub("", text))[0])
+    meta = load_page(page).meta
+    assert meta, f"{page}: no YAML front matter"
+    return meta
 
 
 ALL_PAGES = [p for lang in LANGS for p in faq_pages(lang)]
@@ -57,9 +46,9 @@ def test_page_has_title_tags_one_h1_and_a_python_check(page: Path) -> None:
     assert isinstance(title, str) and title.strip(), f"{page}: no title"
     assert isinstance(tags, list) and tags, f"{page}: no tags"
     assert set(tags) <= VOCABULARY[lang], f"{page}: tags {tags} not in {sorted(VOCABULARY[lang])}"
-    h1 = [m for m in HEADING.finditer(prose(page.read_text(encoding="utf-8"))) if m[1] == "#"]
-    assert len(h1) == 1 and h1[0][2] == title, f"{page}: needs one H1 equal to the title {title!r}"
-    assert python_fences(page.read_text(encoding="utf-8")), f"{page}: no python fence"
+    h1 = [h.title for h in load_page(page).headings if h.level == 1]
+    assert h1 == [title], f"{page}: needs one H1 equal to the title {title!r}, has {h1}"
+    assert load_page(page).python_fences, f"{page}: no python fence"
 
 
 @pytest.mark.parametrize("name", [p.name for p in faq_pages("en")])
@@ -72,7 +61,7 @@ def test_translation_has_the_same_tags(name: str) -> None:
 @pytest.mark.parametrize("lang", LANGS)
 def test_index_lists_every_question_and_only_existing_pages(lang: str) -> None:
     index = ROOT / "docs" / lang / "faq" / "index.md"
-    linked = set(LINK.findall(index.read_text(encoding="utf-8")))
+    linked = {link.split("#")[0] for link in load_page(index).links}
     pages = {p.name for p in faq_pages(lang)}
     local = {link for link in linked if "/" not in link}
     assert pages <= local, f"{index}: questions not listed: {sorted(pages - local)}"
@@ -83,10 +72,12 @@ def test_index_lists_every_question_and_only_existing_pages(lang: str) -> None:
 def test_tags_and_glossary_pages(lang: str) -> None:
     tags_page = (ROOT / "docs" / lang / "tags.md").read_text(encoding="utf-8")
     assert "<!-- material/tags -->" in tags_page and front_matter(ROOT / "docs" / lang / "tags.md")["title"]
-    glossary = (ROOT / "docs" / lang / "glossary.md").read_text(encoding="utf-8")
-    rows = [line for line in glossary.splitlines() if line.startswith("|") and "---" not in line]
+    cells = load_page(ROOT / "docs" / lang / "glossary.md").cells
+    rows = {cell.line for cell in cells if cell.row > 0}
     assert len(rows) > 20, f"{lang} glossary: too few rows"
-    assert all(line.count("|") == 4 for line in rows), f"{lang} glossary: rows need 3 columns"
+    assert {cell.column for cell in cells} == {0, 1, 2}, f"{lang} glossary: rows need 3 columns"
+    empty = sorted(cell.line for cell in cells if not cell.text)
+    assert not empty, f"{lang} glossary: empty cells on lines {empty}"
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -96,7 +87,7 @@ def test_abbreviations_are_well_formed_and_used(lang: str) -> None:
     assert all(entries), f"malformed lines: {[l for l, e in zip(lines, entries) if not e]}"
     keys = [m[1] for m in entries]
     assert len(keys) == len(set(keys)), "duplicate keys"
-    text = "\n".join(prose(p.read_text(encoding="utf-8")) for p in (ROOT / "docs" / lang).rglob("*.md"))
+    text = "\n".join(t.text for p in (ROOT / "docs" / lang).rglob("*.md") for t in load_page(p).prose)
     unused = [k for k in keys if k not in text]
     assert not unused, f"keys that appear on no {lang} page: {unused}"
 
