@@ -6,7 +6,9 @@ swaps in the same tree processor with boundaries that only look at ASCII letters
 
 Browsers show a line break inside a paragraph as a space, also between two Chinese characters
 (`检验，\\n并且` reads `检验， 并且`). The hook removes such line breaks from each page's HTML,
-notebook pages included, outside <pre> blocks.
+notebook pages included, outside <pre> blocks. Both act on Chinese pages only (theme.language zh).
+
+CJK is the one definition of "a Chinese character or full-width punctuation" for the hooks and tests.
 """
 
 import re
@@ -37,11 +39,18 @@ class CjkAbbrExtension(Extension):
         md.treeprocessors.register(CjkAbbrTreeprocessor(md, abbrs), "abbr", 7)
 
 
+def chinese(config) -> bool:
+    return config.theme["language"] == "zh"
+
+
 def on_config(config):
-    config.markdown_extensions.append(CjkAbbrExtension())
+    if chinese(config):
+        config.markdown_extensions.append(CjkAbbrExtension())
     return config
 
 
-def on_page_content(html, **kwargs):
+def on_page_content(html, config, **kwargs):
+    if not chinese(config):
+        return html
     parts = PRE.split(html)  # odd items are <pre> blocks
     return "".join(p if i % 2 else CJK_BREAK.sub(r"\1", p) for i, p in enumerate(parts))
