@@ -6,7 +6,7 @@ and its markdown cells parsed the same way. Only `--8<--` lines need code of our
 expanded by pymdownx.snippets' own preprocessor, configured from mkdocs.yml.
 
 Public API (other tests use these, never each other):
-    load_page(path) -> Page      fences, prose lines, headings, tables, links and front matter
+    load_page(path) -> Page      fences, prose lines, paragraphs, headings, table cells, links, front matter
     parse_markdown_text(text)    the same from a string (a Markdown page)
     table_cells(page) -> [Cell]  every table cell (header and body), with its line
     sentences(page) -> [Text]    every prose sentence (tables, headings and code excluded)
@@ -95,7 +95,7 @@ class Page:
     paragraphs: list[Text] = field(default_factory=list)  # paragraphs and list items, lines joined
     headings: list[Heading] = field(default_factory=list)
     cells: list[Cell] = field(default_factory=list)
-    links: list[str] = field(default_factory=list)
+    links: list[Text] = field(default_factory=list)  # link targets (Text.text is the href)
 
     @property
     def python_fences(self) -> list[Fence]:
@@ -150,7 +150,7 @@ def parse_markdown_text(text: str, path: Path | None = None, first_line: int = 1
         elif tok.type == "inline":
             lines = inline_text(tok)
             page.prose += [Text(start + k, ln) for k, ln in enumerate(lines)]
-            page.links += [c.attrs["href"] for c in tok.children or [] if c.type == "link_open"]
+            page.links += [Text(start, c.attrs["href"]) for c in tok.children or [] if c.type == "link_open"]
             if tokens[i - 1].type == "heading_open":
                 title = " ".join(lines)
                 m = HEADING_ID.search(title)

@@ -61,11 +61,27 @@ def test_translation_has_the_same_tags(name: str) -> None:
 @pytest.mark.parametrize("lang", LANGS)
 def test_index_lists_every_question_and_only_existing_pages(lang: str) -> None:
     index = ROOT / "docs" / lang / "faq" / "index.md"
-    linked = {link.split("#")[0] for link in load_page(index).links}
+    linked = {link.text.split("#")[0] for link in load_page(index).links}
     pages = {p.name for p in faq_pages(lang)}
     local = {link for link in linked if "/" not in link}
     assert pages <= local, f"{index}: questions not listed: {sorted(pages - local)}"
     assert local <= pages, f"{index}: links to missing pages: {sorted(local - pages)}"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_index_groups_questions_by_tag(lang: str) -> None:
+    """faq/index.md has one section per tag, `## <name> { #<English tag> }`, listing exactly the
+    questions that carry that tag."""
+    index = load_page(ROOT / "docs" / lang / "faq" / "index.md")
+    sections = [h for h in index.headings if h.level == 2]
+    assert [h.id for h in sections] == list(TAGS), f"{lang}: index sections must be the tags, in order"
+    ends = [h.line for h in sections[1:]] + [10**9]
+    english = {v: k for k, v in TAGS.items()} if lang == "zh" else {k: k for k in TAGS}
+    for heading, end in zip(sections, ends):
+        listed = {link.text for link in index.links if heading.line < link.line < end}
+        tagged = {p.name for p in faq_pages(lang) if heading.id in {english[t] for t in front_matter(p)["tags"]}}
+        assert listed == tagged, (f"{lang} index, section #{heading.id}: not listed {sorted(tagged - listed)}, "
+                                  f"listed without the tag {sorted(listed - tagged)}")
 
 
 @pytest.mark.parametrize("lang", LANGS)

@@ -1,4 +1,5 @@
-"""Checks of the built site (both languages): strict build, no external resources, page parity."""
+"""Checks of the built site (both languages): strict build, no external resources, page parity,
+math as MathML, the notebooks' executed output, and Chinese text without stray spaces."""
 
 from __future__ import annotations
 
@@ -8,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT
+from hooks.cjk_abbr import CJK, CJK_PUNCTUATION
+from tests.markdown_model import ROOT, load_page
 
 EXTERNAL = re.compile(r"^(https?:)?//", re.I)
 
@@ -92,14 +94,49 @@ def test_glossary_tooltips_appear(site: Path, lang: str) -> None:
         assert any(inside.search(p.read_text("utf-8")) for p in with_abbr)
 
 
-def test_no_line_break_between_chinese_characters(site: Path) -> None:
-    """A browser shows such a break as a space (检验， 并且); hooks/cjk_abbr.py removes them."""
-    cjk = "\u3000-\u303f\u4e00-\u9fff\uff00-\uffef"
-    breaks = re.compile(rf".{{0,8}}[{cjk}]\n[{cjk}].{{0,8}}")
+def visible_text(page: Path) -> str:
+    """The page's article outside <pre>, scripts and styles, with inline tags removed: what a reader
+    sees, apart from the block structure (a newline in it renders as a space)."""
+    article = re.search(r"<article\b.*</article>", page.read_text("utf-8"), re.S)
+    html = re.sub(r"<(pre|script|style)\b.*?</\1>", "", article[0] if article else "", flags=re.S)
+    html = re.sub(r"<math\b.*?</math>", "x", html, flags=re.S)  # a formula reads as a word
+    return re.sub(r"</?(abbr|a|strong|em|code|span|i|b|sub|sup)\b[^>]*>", "", html)
+
+
+def test_no_stray_space_in_chinese_text(site: Path) -> None:
+    """A browser shows a line break as a space: 检验，\n并且 reads 检验， 并且. No space may stand
+    between two Chinese characters, nor next to full-width punctuation (：U, 、b, 8.37 （50), whether it
+    comes from a line break or was typed. hooks/cjk_abbr.py removes the line breaks."""
+    p = CJK_PUNCTUATION
+    stray = re.compile(rf".{{0,8}}(?:[{CJK}]\n[ \t]*[{CJK}]|[{p}][ \t\n]+[^\s<]|[^\s>][ \t\n]+[{p}]).{{0,8}}")
     found = {}
     for page in html_pages(site / "zh"):
-        html = re.sub(r"<(pre|script|style)\b.*?</\1>", "", page.read_text("utf-8"), flags=re.S)
-        text = re.sub(r"</?(abbr|a|strong|em|code|span)\b[^>]*>", "", html)   # inline tags only
-        if hits := breaks.findall(text):
-            found[str(page.relative_to(site))] = hits[:3]
+        if hits := stray.findall(visible_text(page)):
+            found[str(page.relative_to(site))] = hits[:5]
     assert not found, found
+
+
+def test_math_is_mathml_at_build_time(site: Path) -> None:
+    """hooks/mathml.py leaves no TeX for a browser to typeset, and no page ships a math engine."""
+    formulas = 0
+    for page in html_pages(site):
+        html = page.read_text("utf-8")
+        for body in re.findall(r'<(?:span|div) class="arithmatex">(.*?)</(?:span|div)>', html, re.S):
+            formulas += 1
+            assert body.startswith("<math") and "\\" not in re.sub(r"<[^>]+>", "", body), (page, body[:200])
+        assert not re.search(r"mathjax|katex", html, re.I), f"{page}: mentions a math engine"
+    assert formulas > 100
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_notebooks_ran_at_build_time(site: Path, lang: str) -> None:
+    """The build executes each notebook (allow_errors: false) and the page keeps its output: one
+    image per cell that draws, and nothing written to stderr."""
+    notebooks = sorted((ROOT / "docs" / lang).glob("*.py"))
+    assert notebooks, f"no notebook in docs/{lang}"
+    for notebook in notebooks:
+        drawing = [f for f in load_page(notebook).fences if "plt.show()" in f.body or "savefig" in f.body]
+        html = (site / ("" if lang == "en" else "zh") / notebook.stem / "index.html").read_text("utf-8")
+        images = len(re.findall(r'class="jp-(?:RenderedImage|RenderedSVG) jp-OutputArea-output', html))
+        assert drawing and images >= len(drawing), f"{notebook}: {images} images for {len(drawing)} plots"
+        assert not re.search(r'<div[^>]*data-mime-type="application/vnd.jupyter.stderr"', html), notebook
