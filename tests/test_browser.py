@@ -56,7 +56,8 @@ class Visit:
 def served_size(site: Path, base_url: str, url: str) -> int:
     """Bytes the test server sends for `url`: the file's size (it sends no compression)."""
     path = site / url.removeprefix(base_url).split("#")[0].split("?")[0]
-    return (path / "index.html" if path.is_dir() else path).stat().st_size
+    path = path / "index.html" if path.is_dir() else path
+    return path.stat().st_size if path.is_file() else 0  # a missing file is a 404: see `answered`
 
 
 class Visitor:
@@ -72,8 +73,8 @@ class Visitor:
         self.page.on("pageerror", lambda error: self.record.errors.append(str(error)))
         self.context.on("request", self.started)
         self.context.on("requestfinished", self.finished)
-        self.context.on("requestfailed", lambda r: (self.pending.discard(r.url),
-                                                    self.record.errors.append(f"failed: {r.url}")))
+        self.context.on("requestfailed", self.failed)
+        self.context.on("response", self.answered)
 
     def started(self, request) -> None:
         if request.url.startswith(self.base_url):
@@ -85,6 +86,16 @@ class Visitor:
         if request.url.startswith(self.base_url):
             self.pending.discard(request.url)
             self.record.sizes[request.url] = served_size(self.site, self.base_url, request.url)
+
+    def answered(self, response) -> None:
+        if response.status >= 400:
+            self.record.errors.append(f"{response.status}: {response.url}")
+
+    def failed(self, request) -> None:
+        """A request cut short by the next navigation (a late favicon) is not the page's fault."""
+        self.pending.discard(request.url)
+        if "ERR_ABORTED" not in (request.failure or ""):
+            self.record.errors.append(f"{request.failure}: {request.url}")
 
     def visit(self, path: str) -> Visit:
         """Open the page; wait for its load event, its search index and every request it made."""

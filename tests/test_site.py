@@ -75,6 +75,7 @@ def test_404_page_is_useful(site: Path, lang: str) -> None:
     text = page.read_text(encoding="utf-8")
     assert 'class="not-found"' in text, "the 404 page should come from overrides/404.html"
     assert 'href="/' in text and (("FAQ" in text) if lang == "en" else ("常见问题" in text))
+    assert ("(404)" if lang == "en" else "（404）") in text  # full-width brackets in Chinese
 
 
 def test_readme_gives_the_two_commands() -> None:
