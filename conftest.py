@@ -1,8 +1,8 @@
 """Doc tests: every python fence in docs/ and every module docstring in snippets/.
 
-Also how the suite is split: a test that uses the built site (fixtures `build`, `site`, `base_url`,
-`browser`) is marked `site` and runs in one xdist group, so the site is built once; every other
-test runs with the rest of its file (a page's fences share one namespace).
+Also how the suite is split between xdist workers (`-n 2 --dist loadfile`: a page's fences share
+one namespace, so a file stays on one worker): a test that uses the built site (fixtures `build`,
+`site`, `base_url`, `browser`) is marked `site`; the site is built once per run (tests/conftest.py).
 """
 
 import os
@@ -23,11 +23,14 @@ pytest_collect_file = (pages + docstrings).pytest()
 SITE_FIXTURES = {"build", "site", "base_url", "browser"}
 
 
-@pytest.hookimpl(tryfirst=True)  # before xdist reads the xdist_group marks
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark the tests that use the built site `site`, and order them for `--dist loadfile`: the
+    first site file first (its worker builds the site, then runs its browser pass), the other site
+    files last (the build is done by then), everything else in between."""
+    site_files: list[str] = []
     for item in items:
         if SITE_FIXTURES & set(getattr(item, "fixturenames", ())):
             item.add_marker(pytest.mark.site)
-            item.add_marker(pytest.mark.xdist_group("site"))
-        else:
-            item.add_marker(pytest.mark.xdist_group(item.nodeid.split("::")[0]))
+            site_files += [str(item.path)] if str(item.path) not in site_files else []
+    rank = {name: 0 if k == 0 else 2 for k, name in enumerate(site_files)}
+    items.sort(key=lambda item: rank.get(str(item.path), 1))  # stable: a page keeps its order
