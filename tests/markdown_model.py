@@ -203,12 +203,12 @@ def table_cells(page: Page | Path) -> list[Cell]:
     return (page if isinstance(page, Page) else load_page(page)).cells
 
 
-SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z(`$*\"'])|(?<=[。！？；])")
+SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z(`$*\"'\u4e00-\u9fff])|(?<=[。！？；])")
 
 
 def sentences(page: Page | Path) -> list[Text]:
-    """Every prose sentence: paragraphs and list items split after . ! ? (before a capital) and
-    after 。！？；. Tables, headings and code are not sentences; the line is where the paragraph
+    """Every prose sentence: paragraphs and list items split after . ! ? (before a capital or a
+    Chinese character) and after 。！？；. Tables, headings and code are not sentences; the line is where the paragraph
     starts."""
     page = page if isinstance(page, Page) else load_page(page)
     return [Text(p.line, s.strip()) for p in page.paragraphs for s in SENTENCE_END.split(p.text) if s.strip()]

@@ -74,3 +74,16 @@ def test_doctests_use_the_pycon_fence(page: Path) -> None:
     wrong = [f.line for f in parse_markdown_text(page.read_text(encoding="utf-8")).fences
              if f.is_doctest and f.lang != "pycon"]
     assert not wrong, f"{page}: doctest fences not marked pycon at lines {wrong}"
+
+
+def test_model_finds_table_cells_and_sentences() -> None:
+    """The public API other guards use: every table cell with its line, every prose sentence."""
+    from tests.markdown_model import sentences, table_cells
+
+    page = parse_markdown_text("# T\n\nU is (100, 1). W is\n(100, 100)! 隐状态是 (100, 1)。下一句。\n\n"
+                               "| name | shape |\n| --- | --- |\n| U | (100, 1) |\n| $V$ | `(1, 100)` |\n")
+    assert [(c.line, c.row, c.column, c.text) for c in table_cells(page)] == [
+        (6, 0, 0, "name"), (6, 0, 1, "shape"), (8, 1, 0, "U"), (8, 1, 1, "(100, 1)"),
+        (9, 2, 0, "V"), (9, 2, 1, "(1, 100)")]
+    assert [s.text for s in sentences(page)] == [
+        "U is (100, 1).", "W is (100, 100)!", "隐状态是 (100, 1)。", "下一句。"]
