@@ -1,4 +1,10 @@
-"""Shared fixtures: the built site (both languages), a local server for it, and a browser."""
+"""Shared fixtures for tests of the built site (any test that takes one is marked `site`):
+
+- `build`: (site dir, log) of one `mkdocs build --strict` of both languages per test run;
+- `site`: the built site as a Path (English at its root, Chinese in `zh/`);
+- `base_url`: `http://127.0.0.1:<port>/`, a local server for `site`;
+- `browser`: a Playwright Chromium browser (skipped without Chromium, a failure in CI).
+"""
 
 from __future__ import annotations
 
