@@ -1,11 +1,12 @@
 """Doc tests: every python fence in docs/ and every module docstring in snippets/.
 
-Also how the suite is split between xdist workers (`-n 2 --dist loadfile`: a page's fences share
+Also how the suite is split between xdist workers (`-n auto --dist loadfile`: a page's fences share
 one namespace, so a file stays on one worker): a test that uses the built site (fixtures `build`,
 `site`, `base_url`, `browser`) is marked `site`; the site is built once per run (tests/conftest.py).
 """
 
 import os
+from pathlib import Path
 
 os.environ.setdefault("KERAS_BACKEND", "jax")  # Keras 3 on JAX (CPU): no extra step for a user
 
@@ -21,6 +22,14 @@ docstrings = Sybil(parsers=[DocTestParser(optionflags=DOCTEST_FLAGS)], patterns=
 pytest_collect_file = (pages + docstrings).pytest()
 
 SITE_FIXTURES = {"build", "site", "base_url", "browser"}
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_xdist_auto_num_workers(config: pytest.Config) -> int:
+    """`-n auto` (pyproject.toml): two workers for the suite or a folder, none for single files,
+    which start faster in one process."""
+    files = [arg for arg in config.args if Path(arg.split("::")[0]).is_file()]
+    return 0 if files else min(2, os.cpu_count() or 1)
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
