@@ -29,6 +29,8 @@ from mdit_py_plugins.admon import admon_plugin
 from mdit_py_plugins.dollarmath import dollarmath_plugin
 from mdit_py_plugins.front_matter import front_matter_plugin
 
+from hooks.cjk_abbr import CJK
+
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
 LANGS = ("en", "zh")
@@ -203,7 +205,7 @@ def table_cells(page: Page | Path) -> list[Cell]:
     return (page if isinstance(page, Page) else load_page(page)).cells
 
 
-SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z(`$*\"'\u4e00-\u9fff])|(?<=[。！？；])")
+SENTENCE_END = re.compile(rf"(?<=[.!?])\s+(?=[A-Z(`$*\"'{CJK}])|(?<=[。！？；])")
 
 
 def sentences(page: Page | Path) -> list[Text]:

@@ -91,7 +91,7 @@ def test_glossary_tooltips_appear(site: Path, lang: str) -> None:
     with_abbr = [p for p in pages if "<abbr title=" in p.read_text("utf-8")]
     assert len(with_abbr) >= len(pages) // 2, f"{lang}: tooltips on only {len(with_abbr)} of {len(pages)} pages"
     if lang == "zh":  # a term in the middle of a Chinese sentence still gets its tooltip
-        inside = re.compile(r"[\u4e00-\u9fff]<abbr title=\"[^\"]+\">[\u4e00-\u9fff]+</abbr>[\u4e00-\u9fff]")
+        inside = re.compile(rf"[{CJK}]<abbr title=\"[^\"]+\">[{CJK}]+</abbr>[{CJK}]")
         assert any(inside.search(p.read_text("utf-8")) for p in with_abbr)
 
 
