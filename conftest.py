@@ -1,15 +1,50 @@
-"""Doc tests: every python fence in docs/ and every module docstring in snippets/."""
+"""Doc tests: every python fence in docs/ and every module docstring in snippets/.
+
+Also how the suite is split between xdist workers (`-n auto --dist loadfile`: a page's fences share
+one namespace, so a file stays on one worker): a test that uses the built site (fixtures `build`,
+`site`, `base_url`, `browser`) is marked `site`; the site is built once per run (tests/conftest.py).
+"""
 
 import os
+from pathlib import Path
 
 os.environ.setdefault("KERAS_BACKEND", "jax")  # Keras 3 on JAX (CPU): no extra step for a user
 
-from sybil import Sybil
-from sybil.parsers.rest import DocTestParser
+import pytest  # noqa: E402
+from sybil import Sybil  # noqa: E402
+from sybil.parsers.rest import DocTestParser  # noqa: E402
 
-from tests.docfences import DOCTEST_FLAGS, parse_markdown
+from tests.docfences import DOCTEST_FLAGS, parse_markdown  # noqa: E402
 
 pages = Sybil(parsers=[parse_markdown], patterns=["*.md"], path="docs")
 docstrings = Sybil(parsers=[DocTestParser(optionflags=DOCTEST_FLAGS)], patterns=["*.py"], path="snippets")
 
 pytest_collect_file = (pages + docstrings).pytest()
+
+SITE_FIXTURES = {"build", "site", "base_url", "browser"}
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_xdist_auto_num_workers(config: pytest.Config) -> int:
+    """`-n auto` (pyproject.toml): two workers for the suite or a folder, none for single files,
+    which start faster in one process."""
+    files = [arg for arg in config.args if Path(arg.split("::")[0]).is_file()]
+    return 0 if files else min(2, os.cpu_count() or 1)
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Deselect the `torch` tests unless `-m` names torch (torch is no test dependency). Mark the
+    tests that use the built site `site`, and order them for `--dist loadfile`: the first site file
+    first (its worker builds the site, then runs its browser pass), the other site files last (the
+    build is done by then), everything else in between."""
+    if "torch" not in (config.option.markexpr or ""):
+        torch = [item for item in items if item.get_closest_marker("torch")]
+        config.hook.pytest_deselected(items=torch)
+        items[:] = [item for item in items if not item.get_closest_marker("torch")]
+    site_files: list[str] = []
+    for item in items:
+        if SITE_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.site)
+            site_files += [str(item.path)] if str(item.path) not in site_files else []
+    rank = {name: 0 if k == 0 else 2 for k, name in enumerate(site_files)}
+    items.sort(key=lambda item: rank.get(str(item.path), 1))  # stable: a page keeps its order

@@ -5,8 +5,12 @@ characters are word characters, so `隐状态` inside a sentence never gets its 
 swaps in the same tree processor with boundaries that only look at ASCII letters and digits.
 
 Browsers show a line break inside a paragraph as a space, also between two Chinese characters
-(`检验，\\n并且` reads `检验， 并且`). The hook removes such line breaks from each page's HTML,
-notebook pages included, outside <pre> blocks.
+(`检验，\\n并且` reads `检验， 并且`) and next to full-width punctuation (`：\\nU` reads `： U`). The hook
+removes such line breaks from each page's HTML, notebook pages included, outside <pre> blocks. A
+line break between a Chinese character and a Latin word stays: it reads as the usual space.
+Both act on Chinese pages only (theme.language zh).
+
+CJK and CJK_PUNCTUATION are the one definition of these characters for the hooks and the tests.
 """
 
 import re
@@ -14,10 +18,13 @@ import re
 from markdown import Extension
 from markdown.extensions.abbr import AbbrTreeprocessor
 
-CJK = "\u3000-\u303f\u4e00-\u9fff\uff00-\uffef"  # CJK punctuation, ideographs, full-width forms
-INLINE = "abbr|a|strong|em|code"
-CJK_BREAK = re.compile(  # 字\n字, also across inline tags: 字</em>\n<abbr title="...">字
-    rf"(?<=[{CJK}])((?:</(?:{INLINE})>)*)\n(?=(?:<(?:{INLINE})\b[^>]*>)*[{CJK}])")
+CJK_PUNCTUATION = "\u3000-\u303f\uff00-\uffef"  # CJK symbols and punctuation, full-width forms
+CJK = CJK_PUNCTUATION + "\u4e00-\u9fff"  # ... and the unified ideographs
+INLINE = "abbr|a|strong|em|code|span|i|b|sub|sup"
+CLOSE, OPEN = rf"(?:</(?:{INLINE})>)*", rf"(?:<(?:{INLINE})\b[^>]*>)*"
+CJK_BREAK = re.compile(  # 字\n字 or ，\nU or U\n（, also across inline tags: 字</em>\n<abbr title="...">字
+    rf"(?<=[{CJK}])({CLOSE})\n[ \t]*(?={OPEN}[{CJK}])"
+    rf"|(?<=[{CJK_PUNCTUATION}])({CLOSE})\n[ \t]*|({CLOSE})\n[ \t]*(?={OPEN}[{CJK_PUNCTUATION}])")
 PRE = re.compile(r"(<pre\b.*?</pre>)", re.S)
 
 
@@ -37,11 +44,19 @@ class CjkAbbrExtension(Extension):
         md.treeprocessors.register(CjkAbbrTreeprocessor(md, abbrs), "abbr", 7)
 
 
+def chinese(config) -> bool:
+    return config.theme["language"] == "zh"
+
+
 def on_config(config):
-    config.markdown_extensions.append(CjkAbbrExtension())
+    if chinese(config):
+        config.markdown_extensions.append(CjkAbbrExtension())
     return config
 
 
-def on_page_content(html, **kwargs):
+def on_page_content(html, config, **kwargs):
+    if not chinese(config):
+        return html
     parts = PRE.split(html)  # odd items are <pre> blocks
-    return "".join(p if i % 2 else CJK_BREAK.sub(r"\1", p) for i, p in enumerate(parts))
+    join = lambda m: "".join(g or "" for g in m.groups())  # noqa: E731  keep the tags, drop the break
+    return "".join(p if i % 2 else CJK_BREAK.sub(join, p) for i, p in enumerate(parts))

@@ -1,6 +1,7 @@
 """Build the Chinese site (mkdocs.zh.yml) into <site_dir>/zh after the English one.
 
-Runs for `mkdocs build` and `mkdocs serve` alike, so both languages are always built together.
+Runs for `mkdocs build` and `mkdocs serve` alike, so both languages are always built together;
+`--strict` applies to both. mkdocs.zh.yml inherits this hook list, so the hook does nothing there.
 """
 
 from pathlib import Path
@@ -12,5 +13,6 @@ ZH_CONFIG = Path(__file__).resolve().parent.parent / "mkdocs.zh.yml"
 
 
 def on_post_build(config, **kwargs) -> None:
-    zh = load_config(str(ZH_CONFIG), site_dir=str(Path(config.site_dir) / "zh"))
-    build(zh)
+    if Path(config.config_file_path).resolve() == ZH_CONFIG:
+        return
+    build(load_config(str(ZH_CONFIG), site_dir=str(Path(config.site_dir) / "zh"), strict=config.strict))

@@ -1,7 +1,14 @@
-"""Shared fixtures: the built site (both languages), a local server for it, and a browser."""
+"""Shared fixtures for tests of the built site (any test that takes one is marked `site`):
+
+- `build`: (site dir, log) of one `mkdocs build --strict` of both languages per test run;
+- `site`: the built site as a Path (English at its root, Chinese in `zh/`);
+- `base_url`: `http://127.0.0.1:<port>/`, a local server for `site`;
+- `browser`: a Playwright Chromium browser (skipped without Chromium, a failure in CI).
+"""
 
 from __future__ import annotations
 
+import fcntl
 import functools
 import os
 import shutil
@@ -22,15 +29,23 @@ CHROMIUM_FLAGS = [
 
 
 @pytest.fixture(scope="session")
-def build() -> tuple[Path, str]:
-    """`mkdocs build --strict` of both languages into a temporary folder: (site dir, build log)."""
+def build(tmp_path_factory) -> tuple[Path, str]:
+    """`mkdocs build --strict` of both languages: (site dir, build log). Built once per test run,
+    also under xdist: the first worker that needs it builds while holding a lock, the others reuse it."""
     site = Path(os.environ.get("SITE_TEST_DIR", ROOT / ".cache" / "test-site"))
-    shutil.rmtree(site, ignore_errors=True)
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    run = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site)],
-                         cwd=ROOT, env=env, capture_output=True, text=True)
-    log = run.stdout + run.stderr
-    assert run.returncode == 0, f"mkdocs build --strict failed:\n{log}"
+    run_dir = tmp_path_factory.getbasetemp()
+    run_dir = run_dir.parent if os.environ.get("PYTEST_XDIST_WORKER") else run_dir  # shared by the workers
+    log_file = run_dir / "site-build.log"
+    with open(run_dir / "site-build.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not log_file.exists():
+            shutil.rmtree(site, ignore_errors=True)
+            env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+            run = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site)],
+                                 cwd=ROOT, env=env, capture_output=True, text=True)
+            log_file.write_text(f"{run.returncode}\n{run.stdout}{run.stderr}", encoding="utf-8")
+    code, log = log_file.read_text(encoding="utf-8").split("\n", 1)
+    assert code == "0", f"mkdocs build --strict failed:\n{log}"
     return site, log
 
 

@@ -1,112 +1,214 @@
-"""The built site in a real browser (system Chromium through Playwright), served on 127.0.0.1."""
+"""The built site in a real browser (system Chromium through Playwright), served on 127.0.0.1.
+
+One pass visits every page of both languages, each in a fresh browser context (an empty cache, as
+on a first visit), and records what the page did; the tests below judge that record. Waits are on
+conditions (the load event, the search index fetched, no request left in flight), never on time.
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urljoin, urlparse
 
 import pytest
 
 from tests.search_cases import SEARCH_CASES
-from tests.test_site import html_pages
+
+BUDGET = 1_000_000  # bytes a first visit may download, uncompressed (the test server sends no gzip)
+SEARCH_INDEX = "search/search_index.json"
+MATH_CHECK = """() => {
+  const visible = el => el.checkVisibility();
+  const formulas = [...document.querySelectorAll('.md-content .arithmatex')];
+  const bad = formulas.filter(el => {
+    const math = el.querySelector('math');
+    if (!math) return true;                                   // TeX left, or nothing
+    const shown = getComputedStyle(math).display;             // 'inline math' / 'block math': laid out natively
+    const box = math.getBoundingClientRect();
+    return !shown.endsWith('math') || (visible(el) && (box.width === 0 || box.height === 0));
+  });
+  const prose = document.querySelector('.md-content').cloneNode(true);
+  prose.querySelectorAll('pre, code, script, style').forEach(el => el.remove());
+  const tex = prose.textContent.match(/\\\\[()\\[\\]]|\\$\\$|\\\\[A-Za-z]{2,}/g) || [];
+  return {formulas: formulas.length, unrendered: bad.map(el => el.outerHTML.slice(0, 120)), tex};
+}"""
 
 
-def page_urls(site: Path) -> list[str]:
-    return [str(p.relative_to(site).parent).replace(".", "") for p in html_pages(site)
-            if p.name == "index.html"]
+def page_paths(site: Path) -> list[str]:
+    """Every page of both languages as a URL path ('' is the English home, 'zh/' the Chinese one)."""
+    return sorted(str(p.parent.relative_to(site)) + "/" if p.parent != site else ""
+                  for p in site.rglob("index.html") if "assets" not in p.parts)
 
 
-@pytest.fixture
-def page(browser, base_url):
-    context = browser.new_context()
-    page = context.new_page()
-    page.errors, page.outside = [], []
-    page.on("pageerror", lambda error: page.errors.append(str(error)))
-    page.on("request", lambda r: urlparse(r.url).hostname not in ("127.0.0.1", None)
-            and r.url.startswith("http") and page.outside.append(r.url))
-    yield page
-    context.close()
+@dataclass
+class Visit:
+    status: int | None = None
+    errors: list[str] = field(default_factory=list)
+    outside: list[str] = field(default_factory=list)
+    sizes: dict[str, int] = field(default_factory=dict)  # URL -> bytes of the file served
+    math: dict = field(default_factory=dict)
+
+    @property
+    def total(self) -> int:
+        return sum(self.sizes.values())
 
 
-def test_every_page_loads_cleanly_and_stays_local(site, base_url, page) -> None:
-    problems = {}
-    for path in page_urls(site):
-        page.errors.clear(), page.outside.clear()
-        response = page.goto(urljoin(base_url, path + "/" if path else ""), wait_until="networkidle")
-        if response is None or response.status != 200 or page.errors or page.outside:
-            problems[path or "/"] = (response and response.status, list(page.errors), list(page.outside))
+def served_size(site: Path, base_url: str, url: str) -> int:
+    """Bytes the test server sends for `url`: the file's size (it sends no compression)."""
+    path = site / url.removeprefix(base_url).split("#")[0].split("?")[0]
+    path = path / "index.html" if path.is_dir() else path
+    return path.stat().st_size if path.is_file() else 0  # a missing file is a 404: see `answered`
+
+
+class Visitor:
+    """One tab with the browser cache off, so every visit downloads what a first visit does."""
+
+    def __init__(self, browser, site: Path, base_url: str) -> None:
+        self.site, self.base_url = site, base_url
+        self.context = browser.new_context()
+        self.page = self.context.new_page()
+        self.context.new_cdp_session(self.page).send("Network.setCacheDisabled", {"cacheDisabled": True})
+        self.pending: set[str] = set()
+        self.record = Visit()
+        self.page.on("pageerror", lambda error: self.record.errors.append(str(error)))
+        self.context.on("request", self.started)
+        self.context.on("requestfinished", self.finished)
+        self.context.on("requestfailed", self.failed)
+        self.context.on("response", self.answered)
+
+    def started(self, request) -> None:
+        if request.url.startswith(self.base_url):
+            self.pending.add(request.url)
+        elif not request.url.startswith("data:"):
+            self.record.outside.append(request.url)
+
+    def finished(self, request) -> None:
+        if request.url.startswith(self.base_url):
+            self.pending.discard(request.url)
+            self.record.sizes[request.url] = served_size(self.site, self.base_url, request.url)
+
+    def answered(self, response) -> None:
+        if response.status >= 400:
+            self.record.errors.append(f"{response.status}: {response.url}")
+
+    def failed(self, request) -> None:
+        """A request cut short by the next navigation (a late favicon) is not the page's fault."""
+        self.pending.discard(request.url)
+        if "ERR_ABORTED" not in (request.failure or ""):
+            self.record.errors.append(f"{request.failure}: {request.url}")
+
+    def visit(self, path: str) -> Visit:
+        """Open the page; wait for its load event, its search index and every request it made."""
+        self.record, self.pending = Visit(), set()
+        with self.page.expect_request_finished(lambda r: r.url.endswith(SEARCH_INDEX)):
+            response = self.page.goto(urljoin(self.base_url, path), wait_until="load")
+        while self.pending:
+            self.page.wait_for_event("requestfinished")
+        self.record.status = response.status if response else None
+        self.record.math = self.page.evaluate(MATH_CHECK)
+        return self.record
+
+
+@pytest.fixture(scope="session")
+def visits(site, base_url, browser) -> dict[str, Visit]:
+    """Every page of both languages, visited once."""
+    visitor = Visitor(browser, site, base_url)
+    records = {path: visitor.visit(path) for path in page_paths(site)}
+    visitor.context.close()
+    return records
+
+
+def test_every_page_loads_cleanly_and_stays_local(visits) -> None:
+    assert len(visits) > 40 and "zh/" in visits and "" in visits
+    problems = {path or "/": (v.status, v.errors, v.outside) for path, v in visits.items()
+                if v.status != 200 or v.errors or v.outside}
     assert not problems, problems
 
 
-def search(page, base_url: str, lang: str, query: str) -> list[str]:
-    root = urljoin(base_url, "zh/" if lang == "zh" else "")
-    page.goto(root, wait_until="networkidle")
+def test_every_page_is_light_on_first_load(visits) -> None:
+    """Everything a first visit downloads (HTML, CSS, scripts, images, search index) is <= 1 MB."""
+    heavy = {path or "/": (v.total, sorted(v.sizes.items(), key=lambda kv: -kv[1])[:3])
+             for path, v in visits.items() if v.total > BUDGET}
+    assert not heavy, heavy
+    for v in visits.values():  # nothing came from the cache: the page, its styles and the index are counted
+        assert any(u.endswith(".css") for u in v.sizes) and any(u.endswith(SEARCH_INDEX) for u in v.sizes)
+
+
+def test_math_is_rendered(visits) -> None:
+    """Formulas arrive as MathML that the browser lays out; no TeX is left visible outside code."""
+    with_math = [path for path, v in visits.items() if v.math["formulas"]]
+    assert any(p.startswith("zh/") for p in with_math) and any(not p.startswith("zh/") for p in with_math)
+    problems = {path: v.math for path, v in visits.items() if v.math["unrendered"] or v.math["tex"]}
+    assert not problems, problems
+
+
+def test_no_page_loads_a_math_engine(visits) -> None:
+    engines = {path: url for path, v in visits.items() for url in v.sizes
+               if any(name in url.lower() for name in ("mathjax", "katex", "tex-svg", "tex-mml"))}
+    assert not engines, engines
+
+
+@pytest.fixture(scope="module")
+def search_pages(browser, base_url):
+    """One open page per language: the search cases of a language share it."""
+    context = browser.new_context()
+    opened: dict[str, object] = {}
+
+    def open_page(lang: str):
+        if lang not in opened:
+            page = context.new_page()
+            page.errors, page.outside = [], []
+            page.on("pageerror", lambda error: page.errors.append(str(error)))
+            page.on("request", lambda r: urlparse(r.url).hostname not in ("127.0.0.1", None)
+                    and r.url.startswith("http") and page.outside.append(r.url))
+            page.goto(urljoin(base_url, "zh/" if lang == "zh" else ""), wait_until="load")
+            page.locator("input.md-search__input").click()
+            opened[lang] = page
+        return opened[lang]
+
+    yield open_page
+    context.close()
+
+
+def search(page, query: str) -> list[str]:
+    """Type `query` and return the result paths, relative to the language's root."""
     box = page.locator("input.md-search__input")
-    box.click()
-    page.wait_for_timeout(1500)  # let the search worker build its index
+    box.fill("")  # the query is sent once the search worker is ready; clear the last results first
+    page.wait_for_selector(".md-search-result__item", state="detached")
     box.fill(query)
-    box.press("End")
+    box.press("End")  # typing Chinese through fill() needs a key event for Material to notice
     page.wait_for_selector(".md-search-result__item", timeout=10_000)
     links = page.locator(".md-search-result__item > a").evaluate_all("els => els.map(a => a.href)")
-    return [urlparse(link).path.removeprefix(urlparse(root).path).split("#")[0] for link in links]
+    root = urlparse(page.url).path
+    return [urlparse(link).path.removeprefix(root).split("#")[0] for link in links]
 
 
 @pytest.mark.parametrize("lang, query, expected", SEARCH_CASES)
-def test_search_finds_the_right_page(page, base_url, lang, query, expected) -> None:
-    found = search(page, base_url, lang, query)
+def test_search_finds_the_right_page(search_pages, lang, query, expected) -> None:
+    page = search_pages(lang)
+    found = search(page, query)
     assert expected in found[:3], f"{lang} search {query!r}: expected {expected!r} in top 3, got {found[:5]}"
     assert not page.errors and not page.outside
 
 
-def inner_pages(site: Path) -> list[str]:
-    return [p for p in page_urls(site) if p and not p.startswith(("zh", "tags", "search"))]
-
-
-def test_language_switch_stays_on_the_same_page(site, base_url, page) -> None:
-    inner = inner_pages(site)
+def test_language_switch_stays_on_the_same_page(site, base_url, browser) -> None:
+    inner = [p for p in page_paths(site) if p and not p.startswith(("zh", "tags", "search"))]
     assert inner, "the site needs at least one inner page"
+    page = browser.new_page()
     for path, here, there in [(inner[0], "", "zh/"), (inner[-1], "zh/", "")]:
-        page.goto(urljoin(base_url, here + path + "/"), wait_until="networkidle")
+        page.goto(urljoin(base_url, here + path), wait_until="load")
         page.hover(".md-header__option .md-select")
-        target = "zh" if there else "en"
-        page.click(f"a.md-select__link[hreflang='{target}']")
-        page.wait_for_load_state("networkidle")
-        assert page.url == urljoin(base_url, there + path + "/")
-
-
-def pages_with_math(site: Path) -> list[str]:
-    return [str(p.parent.relative_to(site)) + "/" for p in html_pages(site)
-            if p.name == "index.html" and 'class="arithmatex"' in p.read_text("utf-8")]
-
-
-def test_math_is_rendered(site, base_url, page) -> None:
-    with_math = pages_with_math(site)
-    assert any(p.startswith("zh/") for p in with_math) and any(not p.startswith("zh/") for p in with_math)
-    for path in with_math:
-        page.goto(urljoin(base_url, path), wait_until="networkidle")
-        page.wait_for_selector(".arithmatex mjx-container svg", timeout=15_000)
-        unrendered = page.locator(".arithmatex:not(:has(mjx-container))").count()
-        assert unrendered == 0, f"{path}: {unrendered} formulas left as TeX"
-    assert not page.errors and not page.outside
-
-
-def test_home_page_is_light(base_url, page) -> None:
-    """A first visit downloads no math engine and stays small, in both languages."""
-    sizes: dict[str, int] = {}
-    page.on("response", lambda r: sizes.__setitem__(r.url, len(r.body()) if r.ok else 0))
-    for lang in ("", "zh/"):
-        sizes.clear()
-        page.goto(urljoin(base_url, lang), wait_until="networkidle")
-        assert not any("mathjax" in url for url in sizes), "the home page should not load MathJax"
-        # Uncompressed bytes (the test server sends no gzip); about half is the search index.
-        assert sum(sizes.values()) < 1_000_000, sorted(sizes.items(), key=lambda kv: -kv[1])[:5]
+        with page.expect_navigation(wait_until="load"):
+            page.click(f"a.md-select__link[hreflang='{'zh' if there else 'en'}']")
+        assert page.url == urljoin(base_url, there + path)
+    page.close()
 
 
 def test_copy_button_copies_runnable_code(browser, base_url) -> None:
     """On a doctest block, the copy button leaves out the >>> prompts and the outputs."""
     context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
     page = context.new_page()
-    page.goto(urljoin(base_url, "faq/why-is-w-square/"), wait_until="networkidle")
+    page.goto(urljoin(base_url, "faq/why-is-w-square/"), wait_until="load")
     block = page.locator("div.highlight:has(.gp)").first
     shown = block.inner_text()
     block.locator("button.md-code__button[data-md-type=copy]").click(force=True)

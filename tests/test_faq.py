@@ -6,20 +6,16 @@ import re
 from pathlib import Path
 
 import pytest
-import yaml
 
-from tests.docfences import ROOT, python_fences
+from hooks import faq_nav
+from hooks.faq_nav import FRAMEWORK_SECTIONS
+from tests.markdown_model import LANGS, ROOT, load_page
 from tests.search_cases import SEARCH_CASES
-from tests.test_guards import split_markdown
 
-LANGS = ("en", "zh")
 # The tag vocabulary: same meaning in both languages, English names on English pages.
 TAGS = {"basics": "基础", "shapes": "形状", "tutorial": "教程", "training": "训练",
         "conventions": "记号约定", "site": "本站"}
 VOCABULARY = {"en": set(TAGS), "zh": set(TAGS.values())}
-FRONT_MATTER = re.compile(r"\A---\n(.*?)\n---\n", re.S)
-HEADING = re.compile(r"^(#{1,6}) (.*?)(?: \{ #([\w-]+) \})?[ \t]*$", re.M)
-LINK = re.compile(r"\]\(([^)#\s]+\.md)(?:#[\w-]+)?\)")
 ABBREVIATION = re.compile(r"^\*\[([^\]]+)\]: (\S.*)$")
 
 
@@ -28,14 +24,9 @@ def faq_pages(lang: str) -> list[Path]:
 
 
 def front_matter(page: Path) -> dict:
-    m = FRONT_MATTER.match(page.read_text(encoding="utf-8"))
-    assert m, f"{page}: no YAML front matter"
-    return yaml.safe_load(m[1]) or {}
-
-
-def prose(text: str) -> str:
-    """The page without front matter, fenced code and HTML comments."""
-    return "\n".join(split_markdown(FRONT_MATTER.sub("", text))[0])
+    meta = load_page(page).meta
+    assert meta, f"{page}: no YAML front matter"
+    return meta
 
 
 ALL_PAGES = [p for lang in LANGS for p in faq_pages(lang)]
@@ -57,9 +48,9 @@ def test_page_has_title_tags_one_h1_and_a_python_check(page: Path) -> None:
     assert isinstance(title, str) and title.strip(), f"{page}: no title"
     assert isinstance(tags, list) and tags, f"{page}: no tags"
     assert set(tags) <= VOCABULARY[lang], f"{page}: tags {tags} not in {sorted(VOCABULARY[lang])}"
-    h1 = [m for m in HEADING.finditer(prose(page.read_text(encoding="utf-8"))) if m[1] == "#"]
-    assert len(h1) == 1 and h1[0][2] == title, f"{page}: needs one H1 equal to the title {title!r}"
-    assert python_fences(page.read_text(encoding="utf-8")), f"{page}: no python fence"
+    h1 = [h.title for h in load_page(page).headings if h.level == 1]
+    assert h1 == [title], f"{page}: needs one H1 equal to the title {title!r}, has {h1}"
+    assert load_page(page).python_fences, f"{page}: no python fence"
 
 
 @pytest.mark.parametrize("name", [p.name for p in faq_pages("en")])
@@ -72,62 +63,51 @@ def test_translation_has_the_same_tags(name: str) -> None:
 @pytest.mark.parametrize("lang", LANGS)
 def test_index_lists_every_question_and_only_existing_pages(lang: str) -> None:
     index = ROOT / "docs" / lang / "faq" / "index.md"
-    linked = set(LINK.findall(index.read_text(encoding="utf-8")))
+    linked = {link.text.split("#")[0] for link in load_page(index).links}
     pages = {p.name for p in faq_pages(lang)}
-    local = {link for link in linked if "/" not in link}
+    local = {link for link in linked if link and "/" not in link}  # "#basics" is an in-page link
     assert pages <= local, f"{index}: questions not listed: {sorted(pages - local)}"
     assert local <= pages, f"{index}: links to missing pages: {sorted(local - pages)}"
 
 
-# H2 sections of faq/index.md that list questions a second time, by framework; not in the nav.
-FRAMEWORK_SECTIONS = ("pytorch", "keras")
-
-
-def index_sections(lang: str) -> dict[str, tuple[str, list[str]]]:
-    """Heading id -> (heading text, linked pages) for each H2 of faq/index.md, in order."""
-    sections: dict[str, tuple[str, list[str]]] = {}
-    current = None
-    for line in prose((ROOT / "docs" / lang / "faq" / "index.md").read_text(encoding="utf-8")).splitlines():
-        if m := HEADING.match(line):
-            current = m[3] if m[1] == "##" else None
-            if current:
-                sections[current] = (m[2], [])
-        elif current:
-            sections[current][1].extend(LINK.findall(line))
-    return sections
-
-
-def faq_nav(lang: str) -> list[tuple[str, list[str]]]:
-    """The (title, pages) sections under the nav entry that holds faq/index.md."""
-    config = ROOT / ("mkdocs.yml" if lang == "en" else "mkdocs.zh.yml")
-    nav = yaml.load(config.read_text(encoding="utf-8"), Loader=yaml.UnsafeLoader)["nav"]
-    faq = next(v for item in nav if isinstance(item, dict) for v in item.values()
-               if isinstance(v, list) and "faq/index.md" in v)
-    return [(title, [p.removeprefix("faq/") for p in pages])
-            for group in faq if isinstance(group, dict) for title, pages in group.items()]
-
-
 @pytest.mark.parametrize("lang", LANGS)
-def test_sidebar_sections_are_the_index_themes(lang: str) -> None:
-    """Each question is listed once under a theme; the nav has the same sections, titles and order."""
-    sections = index_sections(lang)
+def test_index_themes_list_each_question_once(lang: str) -> None:
+    """faq/index.md groups questions by theme (each question under exactly one H2) and lists the
+    PyTorch and Keras questions again under #pytorch and #keras; the nav's FAQ sections are made
+    from the themes by hooks/faq_nav.py."""
+    from mkdocs.config import load_config
+
+    index = load_page(ROOT / "docs" / lang / "faq" / "index.md")
+    h2 = [h for h in index.headings if h.level == 2]
+    ends = [h.line for h in h2[1:]] + [10**9]
+    sections = {h.id: (h.title, [link.text for link in index.links
+                                if h.line < link.line < end and "/" not in link.text])
+                for h, end in zip(h2, ends)}
     themes = [(title, pages) for key, (title, pages) in sections.items() if key not in FRAMEWORK_SECTIONS]
     listed = [page for _, pages in themes for page in pages]
     assert len(listed) == len(set(listed)), f"{lang}: a question is listed under two themes"
-    assert faq_nav(lang) == themes, f"{lang}: the nav's FAQ sections differ from faq/index.md's themes"
+    assert set(listed) == {p.name for p in faq_pages(lang)}, f"{lang}: a question is under no theme"
     for key in FRAMEWORK_SECTIONS:
         extra = set(sections[key][1]) - set(listed)
-        assert not extra, f"{lang}: {key} lists pages that are under no theme: {sorted(extra)}"
+        assert not extra, f"{lang}: #{key} lists pages that are under no theme: {sorted(extra)}"
+    config = load_config(str(ROOT / ("mkdocs.yml" if lang == "en" else "mkdocs.zh.yml")))
+    config = faq_nav.on_config(config)
+    faq = next(v for item in config.nav if isinstance(item, dict) for v in item.values()
+               if isinstance(v, list) and "faq/index.md" in v)
+    nav = [(title, [p.removeprefix("faq/") for p in pages]) for group in faq[1:] for title, pages in group.items()]
+    assert nav == themes, f"{lang}: the nav's FAQ sections differ from faq/index.md's themes"
 
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_tags_and_glossary_pages(lang: str) -> None:
     tags_page = (ROOT / "docs" / lang / "tags.md").read_text(encoding="utf-8")
     assert "<!-- material/tags -->" in tags_page and front_matter(ROOT / "docs" / lang / "tags.md")["title"]
-    glossary = (ROOT / "docs" / lang / "glossary.md").read_text(encoding="utf-8")
-    rows = [line for line in glossary.splitlines() if line.startswith("|") and "---" not in line]
+    cells = load_page(ROOT / "docs" / lang / "glossary.md").cells
+    rows = {cell.line for cell in cells if cell.row > 0}
     assert len(rows) > 20, f"{lang} glossary: too few rows"
-    assert all(line.count("|") == 4 for line in rows), f"{lang} glossary: rows need 3 columns"
+    assert {cell.column for cell in cells} == {0, 1, 2}, f"{lang} glossary: rows need 3 columns"
+    empty = sorted(cell.line for cell in cells if not cell.text)
+    assert not empty, f"{lang} glossary: empty cells on lines {empty}"
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -137,7 +117,7 @@ def test_abbreviations_are_well_formed_and_used(lang: str) -> None:
     assert all(entries), f"malformed lines: {[l for l, e in zip(lines, entries) if not e]}"
     keys = [m[1] for m in entries]
     assert len(keys) == len(set(keys)), "duplicate keys"
-    text = "\n".join(prose(p.read_text(encoding="utf-8")) for p in (ROOT / "docs" / lang).rglob("*.md"))
+    text = "\n".join(t.text for p in (ROOT / "docs" / lang).rglob("*.md") for t in load_page(p).prose)
     unused = [k for k in keys if k not in text]
     assert not unused, f"keys that appear on no {lang} page: {unused}"
 

@@ -7,6 +7,7 @@
    same page: the expected output of a ``>>>`` doctest, a doctest output inside an included
    snippet section, or the right-hand side of an ``assert ... == (...)`` in executed code.
    Notebook pages (jupytext ``.py``) are checked the same way: prose is their markdown cells.
+   Pages are read with the one Markdown model, tests/markdown_model.py.
 2. Parity. Every page in docs/en (``*.md`` and notebook ``*.py``) has a twin in docs/zh and
    vice versa, with identical code (python comments ignored) and the same heading ids.
 
@@ -16,128 +17,18 @@ Each checker has a self-test on synthetic input below, showing that it catches a
 from __future__ import annotations
 
 import doctest
+import io
 import re
-from dataclasses import dataclass
+import shlex
+import tokenize
 from pathlib import Path
 
 import pytest
 
-from tests.docfences import PYTHON_LANGS, ROOT, expand_includes
+from tests.markdown_model import (DOCS, LANGS, ROOT, Fence, Page, expand_includes, load_page,
+                                  pages, parse_markdown_text, parse_notebook_text)
 
-DOCS = ROOT / "docs"
-LANGS = ("en", "zh")
 HASH_COMMENT_LANGS = {"bash", "sh", "shell", "console", "zsh", "toml", "yaml", "yml", "ini", "cfg"}
-
-# ---------------------------------------------------------------- parsing
-
-
-@dataclass
-class Fence:
-    lang: str
-    body: list[str]  # dedented lines
-    line: int  # 1-based line number of the opening fence
-
-
-FENCE_OPEN = re.compile(r"^(?P<indent>[ \t]*)(?P<mark>`{3,}|~{3,})\s*(?P<info>[^`]*)$")
-INCLUDE = re.compile(r"""^\s*;?-{2,}8<-{2,}\s+(["'])(?P<target>[^"']+)\1\s*$""")
-HEADING_ID = re.compile(r"^(#{1,6})\s+.*?\{[^}]*#(?P<id>[A-Za-z0-9_:.-]+)[^}]*\}\s*$")
-INVISIBLE_OPEN = re.compile(r"^[ \t]*<!--[ \t]*invisible-code-block:[ \t]*python[ \t]*$")
-HEADING = re.compile(r"^(#{1,6})\s+\S")
-
-
-def split_markdown(text: str) -> tuple[list[str], list[Fence]]:
-    """Split Markdown into prose lines (fences and HTML comments removed) and fences."""
-    prose: list[str] = []
-    fences: list[Fence] = []
-    lines = text.splitlines()
-    i = 0
-    in_comment = False
-    while i < len(lines):
-        line = lines[i]
-        if not in_comment and INVISIBLE_OPEN.match(line):  # executed code hidden in a comment
-            j = i + 1
-            while j < len(lines) and lines[j].strip() != "-->":
-                j += 1
-            fences.append(Fence("python", lines[i + 1 : j], i + 1))
-            i = j + 1
-            continue
-        m = FENCE_OPEN.match(line)
-        if m and not in_comment:
-            indent, mark = len(m["indent"]), m["mark"]
-            info = m["info"].strip()
-            lang = info.split()[0].strip("{}.") if info else ""
-            body: list[str] = []
-            j = i + 1
-            close = re.compile(rf"^[ \t]*{re.escape(mark[0])}{{{len(mark)},}}\s*$")
-            while j < len(lines) and not close.match(lines[j]):
-                body.append(lines[j][indent:] if lines[j][:indent].strip() == "" else lines[j])
-                j += 1
-            fences.append(Fence(lang.lower(), body, i + 1))
-            i = j + 1
-            continue
-        # drop HTML comments from prose
-        kept = ""
-        rest = line
-        while rest:
-            if in_comment:
-                end = rest.find("-->")
-                if end < 0:
-                    rest = ""
-                else:
-                    in_comment, rest = False, rest[end + 3 :]
-            else:
-                start = rest.find("<!--")
-                if start < 0:
-                    kept, rest = kept + rest, ""
-                else:
-                    kept, rest, in_comment = kept + rest[:start], rest[start + 4 :], True
-        prose.append(kept)
-        i += 1
-    return prose, fences
-
-
-def split_notebook(text: str) -> tuple[list[str], list[Fence]]:
-    """A jupytext percent-format notebook: markdown cells are prose, code cells are fences."""
-    prose: list[str] = []
-    fences: list[Fence] = []
-    kind, body, start = None, [], 0
-
-    def flush() -> None:
-        if kind == "code":
-            fences.append(Fence("python", body, start))
-        elif kind == "markdown":
-            md_prose, md_fences = split_markdown("\n".join(re.sub(r"^# ?", "", ln) for ln in body))
-            prose.extend(md_prose)
-            fences.extend(md_fences)
-
-    for n, line in enumerate(text.splitlines(), 1):
-        if line.startswith("# %%"):
-            flush()
-            kind = "markdown" if "[markdown]" in line or "[md]" in line else "code"
-            body, start = [], n
-        elif kind is not None:
-            body.append(line)
-    flush()
-    return prose, fences
-
-
-def split_page(path: Path) -> tuple[list[str], list[Fence]]:
-    text = path.read_text(encoding="utf-8")
-    return split_notebook(text) if path.suffix == ".py" else split_markdown(text)
-
-
-def is_doctest(fence: Fence) -> bool:
-    first = next((ln.strip() for ln in fence.body if ln.strip()), "")
-    return fence.lang in PYTHON_LANGS and first.startswith(">>>")
-
-
-def include_target(fence: Fence) -> str | None:
-    """The ``path[:section]`` of a fence whose whole body is one include line."""
-    lines = [ln for ln in fence.body if ln.strip()]
-    if len(lines) == 1 and (m := INCLUDE.match(lines[0])):
-        return m["target"]
-    return None
-
 
 # ---------------------------------------------------------------- shape claims
 
@@ -183,26 +74,16 @@ def backed_shapes_in_code(code: str) -> set[str]:
     return backed
 
 
-def unbacked_shapes(prose: list[str], fences: list[Fence], root: Path = ROOT) -> dict[str, set[int]]:
-    """Shapes claimed in prose but not backed by executed code; value: prose line indices."""
+def unbacked_shapes(page: Page, root: Path = ROOT) -> dict[str, set[int]]:
+    """Shapes claimed in prose but not backed by executed code; value: the lines that claim them."""
     backed: set[str] = set()
-    for fence in fences:
-        if fence.lang not in PYTHON_LANGS:
-            continue
-        code = expand_includes("\n".join(fence.body), root)
-        backed |= backed_shapes_in_code(code)
+    for fence in page.python_fences:
+        backed |= backed_shapes_in_code(expand_includes(fence.body, root))
     missing: dict[str, set[int]] = {}
-    for n, line in enumerate(prose, 1):
-        if INCLUDE.match(line):
-            continue
-        for shape in shapes_in(line) - backed:
-            missing.setdefault(shape, set()).add(n)
+    for text in page.prose:
+        for shape in shapes_in(text.text) - backed:
+            missing.setdefault(shape, set()).add(text.line)
     return missing
-
-
-def pages(lang: str) -> list[Path]:
-    base = DOCS / lang
-    return sorted(p for p in base.rglob("*") if p.suffix in {".md", ".py"} and p.is_file())
 
 
 ALL_PAGES = [p for lang in LANGS for p in pages(lang)]
@@ -210,7 +91,7 @@ ALL_PAGES = [p for lang in LANGS for p in pages(lang)]
 
 @pytest.mark.parametrize("page", ALL_PAGES, ids=[str(p.relative_to(DOCS)) for p in ALL_PAGES])
 def test_prose_shapes_are_backed_by_executed_code(page):
-    missing = unbacked_shapes(*split_page(page))
+    missing = unbacked_shapes(load_page(page))
     assert not missing, (
         f"{page.relative_to(ROOT)}: shapes in prose not backed by a doctest output or assert on "
         f"the same page: {sorted(missing)}")
@@ -245,7 +126,7 @@ assert (3, 3) == (3, 3)
     (tmp_path / "mod.py").write_text(
         '# --8<-- [start:sec]\ndef f():\n    """\n    >>> (5, 5)\n    (5, 5)\n    """\n'
         "# --8<-- [end:sec]\n")
-    missing = unbacked_shapes(*split_markdown(page), root=tmp_path)
+    missing = unbacked_shapes(parse_markdown_text(page), root=tmp_path)
     assert set(missing) == {"(100, 100)", "(3, 4)", "(2, 9)"}
     assert missing["(100, 100)"] == {2}
 
@@ -262,67 +143,46 @@ def test_shape_normalisation():
 # ---------------------------------------------------------------- parity
 
 
-def strip_comment(line: str) -> str:
-    """Remove a ``#`` comment from one line of Python, leaving ``#`` inside strings alone."""
-    quote = None
-    i = 0
-    while i < len(line):
-        ch = line[i]
-        if quote:
-            if ch == "\\":
-                i += 1
-            elif line.startswith(quote, i):
-                i += len(quote) - 1
-                quote = None
-        elif ch in "\"'":
-            quote = line[i : i + 3] if line[i : i + 3] in ('"""', "'''") else ch
-            i += len(quote) - 1
-        elif ch == "#":
-            return line[:i].rstrip()
-        i += 1
-    return line.rstrip()
+def python_tokens(code: str) -> tuple[str, ...]:
+    """The tokens of Python code without comments and layout; raw lines if it does not tokenize."""
+    try:
+        tokens = tokenize.generate_tokens(io.StringIO(code).readline)
+        return tuple(t.string for t in tokens if t.type not in SKIPPED_TOKENS)
+    except (tokenize.TokenError, SyntaxError):
+        return tuple(ln.rstrip() for ln in code.splitlines() if ln.strip())
 
 
-def normalise_fence(fence: Fence) -> tuple[str, tuple[str, ...]]:
-    """Python and shell-like fences: ``#`` comments stripped (doctest output kept verbatim).
+SKIPPED_TOKENS = {tokenize.COMMENT, tokenize.NL, tokenize.NEWLINE, tokenize.INDENT, tokenize.DEDENT,
+                  tokenize.ENDMARKER}
 
-    Other fences (text, json, ...) must be identical, apart from trailing spaces and blank lines.
-    """
+
+def normalise_fence(fence: Fence) -> tuple[str, tuple]:
+    """What must be equal in both languages: Python without comments (doctest outputs verbatim),
+    shell-like fences without ``#`` comments, any other fence line by line."""
+    if fence.is_doctest:
+        examples = doctest.DocTestParser().get_examples(fence.body)
+        return fence.lang, tuple((python_tokens(ex.source), ex.want.rstrip()) for ex in examples)
+    if fence.is_python:
+        return fence.lang, python_tokens(fence.body)
     if fence.lang in HASH_COMMENT_LANGS:
-        lines = [strip_comment(ln) for ln in fence.body]
-    elif fence.lang not in PYTHON_LANGS or include_target(fence):
-        lines = [ln.rstrip() for ln in fence.body]
-    elif is_doctest(fence):
-        lines = []
-        for ln in fence.body:
-            s = ln.strip()
-            if s.startswith((">>>", "... ")) or s == "...":
-                prefix = ln[: ln.index(s[:3]) + 3]
-                lines.append(prefix + strip_comment(ln[len(prefix):]))
-            else:
-                lines.append(ln.rstrip())
-    else:
-        lines = [strip_comment(ln) for ln in fence.body]
-    return fence.lang, tuple(ln for ln in lines if ln.strip() and ln.strip() not in (">>>", "..."))
+        return fence.lang, tuple(tuple(shlex.split(ln, comments=True)) for ln in fence.body.splitlines())
+    return fence.lang, tuple(ln.rstrip() for ln in fence.body.splitlines() if ln.strip())
 
 
-def heading_ids(prose: list[str]) -> list[str]:
-    return sorted(m["id"] for ln in prose if (m := HEADING_ID.match(ln)))
-
-
-def parity_problems(en: tuple[list[str], list[Fence]], zh: tuple[list[str], list[Fence]]) -> list[str]:
+def parity_problems(en: Page, zh: Page) -> list[str]:
     """Differences between an English page and its Chinese twin, as readable messages."""
     problems = []
-    en_code = [normalise_fence(f) for f in en[1]]
-    zh_code = [normalise_fence(f) for f in zh[1]]
+    en_code = [normalise_fence(f) for f in en.fences]
+    zh_code = [normalise_fence(f) for f in zh.fences]
     if len(en_code) != len(zh_code):
         problems.append(f"{len(en_code)} code fences in en, {len(zh_code)} in zh")
     for k, (a, b) in enumerate(zip(en_code, zh_code), 1):
         if a != b:
             problems.append(
-                f"code fence #{k} differs (en line {en[1][k - 1].line}, zh line {zh[1][k - 1].line}):"
+                f"code fence #{k} differs (en line {en.fences[k - 1].line}, zh line {zh.fences[k - 1].line}):"
                 f"\n  en: {a}\n  zh: {b}")
-    ids_en, ids_zh = heading_ids(en[0]), heading_ids(zh[0])
+    ids_en = sorted(h.id for h in en.headings if h.id)
+    ids_zh = sorted(h.id for h in zh.headings if h.id)
     if ids_en != ids_zh:
         problems.append(f"heading ids differ: only en {sorted(set(ids_en) - set(ids_zh))}, "
                         f"only zh {sorted(set(ids_zh) - set(ids_en))}")
@@ -340,14 +200,13 @@ TWINS = [p.relative_to(DOCS / "en") for p in pages("en") if (DOCS / "zh" / p.rel
 
 @pytest.mark.parametrize("rel", TWINS, ids=[str(r) for r in TWINS])
 def test_twin_pages_have_same_code_and_heading_ids(rel):
-    problems = parity_problems(split_page(DOCS / "en" / rel), split_page(DOCS / "zh" / rel))
+    problems = parity_problems(load_page(DOCS / "en" / rel), load_page(DOCS / "zh" / rel))
     assert not problems, f"docs/en/{rel} vs docs/zh/{rel}:\n" + "\n".join(problems)
 
 
 @pytest.mark.parametrize("page", ALL_PAGES, ids=[str(p.relative_to(DOCS)) for p in ALL_PAGES])
 def test_section_headings_have_explicit_ids(page):
-    prose, _ = split_page(page)
-    bare = [ln for ln in prose if (m := HEADING.match(ln)) and len(m[1]) >= 2 and not HEADING_ID.match(ln)]
+    bare = [h.title for h in load_page(page).headings if h.level >= 2 and not h.id]
     assert not bare, f"{page.relative_to(ROOT)}: headings without {{ #id }}: {bare}"
 
 
@@ -383,30 +242,34 @@ y = "#not a comment"  # comment
 y = "#not a comment"  # 注释
 ```
 """
-    assert parity_problems(split_markdown(en), split_markdown(zh_ok)) == []
+    assert parity_problems(parse_markdown_text(en), parse_markdown_text(zh_ok)) == []
     zh_bad = (zh_ok.replace("{ #shapes }", "{ #xingzhuang }")
               .replace("elman.py:forward", "elman.py:init").replace(">>> x + 1\n2", ">>> x + 2\n3"))
-    problems = parity_problems(split_markdown(en), split_markdown(zh_bad))
+    problems = parity_problems(parse_markdown_text(en), parse_markdown_text(zh_bad))
     assert len(problems) == 3, problems
     assert "heading ids differ" in problems[-1] and "xingzhuang" in problems[-1]
     assert any("elman.py:init" in p for p in problems)
     one_fewer = zh_ok.split("```python\n# 额外")[0]
-    assert "3 code fences in en, 2 in zh" in parity_problems(split_markdown(en), split_markdown(one_fewer))
+    assert "3 code fences in en, 2 in zh" in parity_problems(parse_markdown_text(en), parse_markdown_text(one_fewer))
 
 
 def test_notebook_split():
-    nb = '# ---\n# jupyter: x\n# ---\n\n# %% [markdown]\n# ## Part { #part }\n# h is (100, 1)\n\n' \
+    nb = '# %% [markdown]\n# # Title\n#\n# ## Part { #part }\n# h is (100, 1)\n\n' \
          '# %%\nimport numpy as np\nassert np.zeros((100, 1)).shape == (100, 1)  # check\n'
-    prose, fences = split_notebook(nb)
-    assert heading_ids(prose) == ["part"]
-    assert len(fences) == 1 and fences[0].lang == "python"
-    assert unbacked_shapes(prose, fences) == {}
-    assert normalise_fence(fences[0])[1][-1] == "assert np.zeros((100, 1)).shape == (100, 1)"
+    page = parse_notebook_text(nb)
+    assert [h.id for h in page.headings] == [None, "part"] and page.headings[1].line == 4
+    assert [t.line for t in page.prose if "(100, 1)" in t.text] == [5]
+    assert len(page.fences) == 1 and page.fences[0].lang == "python"
+    assert unbacked_shapes(page) == {}
+    assert normalise_fence(page.fences[0])[1][-1] == ")"
+    assert "# check" not in str(normalise_fence(page.fences[0]))
 
 
-def test_strip_comment():
-    assert strip_comment("a = '#x'  # c") == "a = '#x'"
-    assert strip_comment('s = "a\\"#b" # c') == 's = "a\\"#b"'
-    assert strip_comment("# only") == ""
-    bash = Fence("bash", ["uv run pytest docs  # all pages"], 1)
-    assert normalise_fence(bash) == normalise_fence(Fence("bash", ["uv run pytest docs  # 所有页面"], 1))
+def test_comments_are_ignored_and_code_is_not():
+    py = lambda body: normalise_fence(Fence("python", body, 1, 3))  # noqa: E731
+    assert py("a = '#x'  # c\n") == py("a = '#x'  # 注释\n") != py("a = '#y'\n")
+    assert py('s = "a\\"#b" # c\n') == py('s = "a\\"#b"\n')
+    doc = lambda body: normalise_fence(Fence("pycon", body, 1, 3))  # noqa: E731
+    assert doc(">>> x = 1  # one\n>>> x\n1\n") == doc(">>> x = 1  # 一\n>>> x\n1\n") != doc(">>> x = 1\n>>> x\n2\n")
+    bash = lambda body: normalise_fence(Fence("bash", body, 1, 3))  # noqa: E731
+    assert bash("uv run pytest docs  # all pages") == bash("uv run pytest docs  # 所有页面") != bash("uv run pytest")

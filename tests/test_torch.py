@@ -1,8 +1,8 @@
 """The crosswalk checked against torch.nn.RNN itself. NOT part of the default test run.
 
 PyTorch's Linux wheel from the package index brings several GB of CUDA libraries, so torch is
-not a test dependency. These tests carry the ``torch`` marker, which pyproject.toml deselects by
-default (they show as "deselected", never as skipped). Run them where torch is installed:
+not a test dependency. These tests carry the ``torch`` marker, which conftest.py deselects unless
+``-m`` names torch (they show as "deselected", never as skipped). Run them where torch is installed:
 
     uv pip install torch==2.13.0          # into the project's .venv; from PyPI on Linux: CUDA build
     uv run pytest -m torch tests/test_torch.py
