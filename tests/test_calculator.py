@@ -56,7 +56,10 @@ def query(config: dict) -> str:
 def expected(config: dict) -> dict:
     sizes = {k: v for k, v in config.items() if k != "convention"}
     m = model_shapes(config["convention"], **sizes)
-    row = lambda t: [t.layer, t.name, ",".join(t.formula), ",".join(map(str, t.shape))]
+
+    def row(t):
+        return [t.layer, t.name, ",".join(t.formula), ",".join(map(str, t.shape))]
+
     T = config.get("T", DEFAULTS["T"])
     return {"params": [row(p) for p in m.params], "tensors": [row(t) for t in m.tensors],
             "total": str(m.total), "formula": total_formula(m),
