@@ -7,7 +7,8 @@ in a table cell whose row names the matrix (``| $U$ | ... | (100, 1) |``). Its c
 from the table's column header, else the row's first cell (PyTorch, Keras, d2l, Karpathy, Britz,
 the tutorial, this site), else, in running prose, from the name itself (``weight_ih_l0`` is
 PyTorch's) or, for our letters U, W, V, b, c, from the conventions the paragraph mentions (this
-site's always; the tutorial also when the paragraph uses its variable names new_input, hidden_dim). The expected shape is computed by the code of the crosswalk: ``to_pytorch``,
+site's always; the tutorial also when the paragraph uses its variable names new_input,
+hidden_dim). The expected shape is computed by the code of the crosswalk: ``to_pytorch``,
 ``to_keras``, ``to_d2l``, ``to_karpathy`` of ``snippets.elman.init_params``, and the tutorial's
 ``init_tutorial_params``: numbers for the sine task (H = 100, D = O = 1, T = 50), letters with
 H, D, O, T set to distinct sizes. A claim ``name = U^T`` is checked on the arrays.
@@ -20,9 +21,9 @@ sizes (``units=50``, ``H = 4``) is checked with them instead of the sine task's.
 Which layer a name belongs to is the layer named last before it in its sentence: after ``Dense``
 or ``nn.Linear``, ``kernel``, ``bias`` and ``weight`` are the output layer's; after ``LSTM``,
 ``GRU`` (or with a 4H / 3H entry) the weights are the gate blocks side by side, as Keras and
-PyTorch store them (tests below run Keras); after ``second`` (``weight_ih_l1``) the layer reads
-H inputs, D = H. ``Bidirectional`` wraps one such layer per direction, with the same shapes. Shapes
-after ``Embedding`` are skipped: its table is not in the crosswalk, and its page prints it.
+PyTorch store them (a test below builds them in Keras); after ``second`` (``weight_ih_l1``) the
+layer reads H inputs. ``Bidirectional`` wraps one such layer per direction, with the same shapes.
+Shapes after ``Embedding`` are skipped: its table is not in the crosswalk; its page prints it.
 
 In a table every shape must resolve to a checked claim; in running prose, a name the crosswalk
 does not know (``X_Sets (100, 50, 1)``) is left to tests/test_guards.py.
@@ -62,7 +63,7 @@ SETS_SIZE = re.compile(r"\b(units|[HDOTB])\s*=\s*(\d+)\b")   # `units=50`, H = 4
 ALIASES = {"Dense kernel": "dense.kernel", "Dense 的 kernel": "dense.kernel",
            "Dense bias": "dense.bias", "nn.Linear(100, 1).weight": "linear.weight",
            "new_input": "x_t"}
-# The layer a sentence talks about: the one named last before the name (tests/test_keras runs them).
+# The layer a sentence talks about: the one named last before the name, in the same sentence.
 LAYERS = (("rnn", "SimpleRNN"), ("rnn", "nn.RNN"), ("rnn", "simple RNN"), ("rnn", "简单 RNN"),
           ("rnn", "Bidirectional"), ("dense", "Dense"), ("dense", "nn.Linear"),
           ("lstm", "LSTM"), ("gru", "GRU"), ("embedding", "Embedding"))
@@ -82,7 +83,7 @@ TRANSPOSE = re.compile(rf"(?P<name>{NAME})[^=|]*?=\s*(?P<ours>[UWV])\^(?:T|\\top
 class Context(NamedTuple):
     """What a claim's sentence and paragraph say around it."""
 
-    layer: str = "rnn"                          # rnn, dense, lstm, gru, embedding
+    layer: str = ""                             # rnn, dense, lstm, gru, embedding; "" if none named
     second: bool = False                        # a stacked layer: it reads H inputs
     numbers: tuple = ()                         # sizes the paragraph sets: (("H", 50),)
 
@@ -128,21 +129,21 @@ def arrays_of(convention: str, layer: str, H: int, D: int, O: int, T: int, B: in
     return _gated(convention, arrays, layer) if layer in GATES else arrays
 
 
-def sizes_for(convention: str, letters: set[str], numeric: bool, context: Context) -> dict:
-    """The size of each letter for one claim: without B, one sequence; V, E, a second layer set D."""
-    sizes = SINE | dict(context.numbers) if numeric else LETTERS | {"B": LETTERS["B"] if "B" in letters else 1}
+def sizes_for(letters: set[str], numeric: bool, context: Context) -> dict:
+    """The size of each letter for one claim: without B, one sequence; V and E are the input D."""
+    if numeric:
+        return SINE | dict(context.numbers)
+    sizes = LETTERS | {"B": LETTERS["B"] if "B" in letters else 1}
     if "V" in letters:
         sizes["D"] = sizes["O"] = sizes["V"]
     if "E" in letters:
         sizes["D"] = sizes["E"]
-    if context.second:
-        sizes["D"] = sizes["H"]
     return sizes
 
 
 def expected(convention: str, numeric: bool) -> dict[str, np.ndarray]:
     """One simple RNN with the sine task's sizes (numeric) or the letters' sizes."""
-    sizes = SINE if numeric else LETTERS
+    sizes = SINE if numeric else LETTERS | {"B": 1}
     return arrays_of(convention, "rnn", *(sizes[k] for k in "HDOTB"))
 
 
@@ -158,7 +159,7 @@ def name_key(raw: str, codes: list[str]) -> str:
 
 
 def parse(body: str, convention: str) -> list[tuple[int, str]]:
-    """'D, 4H' -> [(1, 'D'), (4, 'H')]; '100, 1' -> [(100, ''), (1, '')]; '(units,)' -> [(1, 'H')]."""
+    """'D, 4H' -> [(1, 'D'), (4, 'H')]; '100, 1' -> [(100, ''), (1, '')]; 'units,' -> [(1, 'H')]."""
     raw = [e.strip() for e in body.replace("，", ",").split(",")]
     if len(raw) == 2 and not raw[1]:
         raw = raw[:1]                                            # (H,): a vector
@@ -234,7 +235,7 @@ def blocks(page: Path):
 
 
 def context(before: str, paragraph: str) -> Context:
-    """The layer named last in the sentence that ``before`` ends, and the sizes the paragraph sets."""
+    """The layer named last in the sentence ``before`` ends with; the sizes the paragraph sets."""
     start = max((m.end() for m in SENTENCE_END.finditer(before)), default=0)
     sentence = before[start:]
 
@@ -242,8 +243,9 @@ def context(before: str, paragraph: str) -> Context:
         found = [(sentence.rfind(word), value) for value, word in table if word in sentence]
         return max(found)[1] if found else default
 
-    numbers = tuple((LIBRARY_NAMES["keras"].get(k, k), int(n)) for k, n in SETS_SIZE.findall(paragraph))
-    return Context(last(LAYERS, "rnn"), last(DEPTHS, "first") == "second", numbers)
+    numbers = tuple((LIBRARY_NAMES["keras"].get(k, k), int(n))
+                    for k, n in SETS_SIZE.findall(paragraph))
+    return Context(last(LAYERS, ""), last(DEPTHS, "first") == "second", numbers)
 
 
 def resolve(key: str, where: Context) -> tuple[str, Context]:
@@ -256,7 +258,7 @@ def resolve(key: str, where: Context) -> tuple[str, Context]:
 
 
 def claims(page: Path):
-    """(where, convention candidates, name, shape body or None, transposed letter or None, Context)."""
+    """(where, conventions, name, shape body or None, transposed letter or None, Context)."""
     for kind, header, (label, label_codes), text, codes in blocks(page):
         shown = page.relative_to(ROOT) if page.is_relative_to(ROOT) else page.name
         where = f"{shown}: {name_key(text, codes)[:70]!r}"
@@ -301,7 +303,7 @@ def guess(key: str, text: str) -> list[str]:
 
 
 def check(candidates: list[str], key: str | None, body: str | None, ours: str | None,
-          where: Context = Context()) -> str:
+          where: Context) -> str:
     """'' if the claim holds in one of the candidate conventions, else what is wrong."""
     if key is None:
         return f"a shape ({body}) with no name in front of it or in the row label"
@@ -315,10 +317,11 @@ def check(candidates: list[str], key: str | None, body: str | None, ours: str | 
             continue
         entries = parse(body, conv)
         numeric = not any(letter for _, letter in entries)
-        sizes = sizes_for(conv, {letter for _, letter in entries}, numeric, where)
-        layer = next((name for name, g in GATES.items() if (g, "H") in entries), where.layer)
-        block = layer if layer in GATES else "rnn"                # Dense: names resolved already
-        arrays = arrays_of(conv, block, *(sizes[k] for k in "HDOTB"))
+        sizes = sizes_for({letter for _, letter in entries}, numeric, where)
+        named = where.layer or next((n for n, g in GATES.items() if (g, "H") in entries), "rnn")
+        block = named if named in GATES else "rnn"            # Dense: names resolved in claims()
+        dims = {**sizes, "D": sizes["H"]} if where.second else sizes    # a second layer reads H
+        arrays = arrays_of(conv, block, *(dims[k] for k in "HDOTB"))
         value = shape_value(entries, sizes)
         if key not in arrays:
             problems.append(f"{conv} has no {key!r}")
@@ -358,6 +361,24 @@ def test_the_guard_reads_the_tables_it_must_check() -> None:
         ("| this site | Keras |\n|---|---|\n| U | `kernel` = W^T |\n", "kernel is not W^T"),
         ("PyTorch's `weight_hh_l0` is (100, 1).\n", "pytorch: weight_hh_l0"),
         ("The standard U (100, 50) has one column per feature.\n", "site: U (100, 50)"),
+        # the layer named last before the name decides whose weight it is
+        ("A `Dense` layer follows the `SimpleRNN`, whose `kernel` is (100, 1).\n", "keras: kernel"),
+        ("The `SimpleRNN` `kernel` (100, 1) feeds a `Dense` layer.\n", "keras: kernel (100, 1)"),
+        ("`Dense` applies one kernel of shape (O, H).\n", "keras: dense.kernel (O, H)"),
+        ("`nn.Linear(100, 1)` has a weight (100, 1).\n", "pytorch: linear.weight (100, 1)"),
+        ("An LSTM's `kernel` is (D, 3H).\n", "keras lstm: kernel (D, 3H)"),
+        ("A `SimpleRNN`'s `kernel` is (D, 4H).\n", "keras: kernel (D, 4H)"),
+        ("Keras stores `recurrent_kernel` (4H, H).\n", "keras lstm: recurrent_kernel (4H, H)"),
+        ("`nn.GRU` has `weight_hh_l0` (H, 3H).\n", "pytorch gru: weight_hh_l0 (H, 3H)"),
+        ("The second `SimpleRNN`'s `kernel` is (D, units).\n", "keras: kernel (D, units)"),
+        ("PyTorch's `weight_ih_l1` is (hidden_size, input_size).\n", "pytorch: weight_ih_l0"),
+        # letters: batch, vocabulary, embedding, units, vectors; sizes a paragraph sets
+        ("In this site's layout $h_t$ is (B, H).\n", "site: h_t (B, H)"),
+        ("With a vocabulary of V characters, U is (V, H).\n", "site: U (V, H)"),
+        ("After an embedding of size E, `kernel` is (H, E).\n", "keras: kernel (H, E)"),
+        ("`recurrent_kernel` is (units, D) and `bias` (units,).\n", "keras: recurrent_kernel"),
+        ("`bias` is (D,).\n", "keras: bias (D,)"),
+        ("With `units=50`, the `Dense` layer's kernel is (100, 1).\n", "should be (50, 1)"),
     ],
 )
 def test_the_guard_catches_a_wrong_shape(tmp_path: Path, markdown: str, problem: str) -> None:
@@ -374,3 +395,45 @@ def test_the_guard_accepts_right_shapes(tmp_path: Path) -> None:
     found = [check(*claim) for _, *claim in claims(fake)]
     assert len(found) == 5 and not any(found), found
 
+
+def test_the_guard_accepts_each_layer_and_letter(tmp_path: Path) -> None:
+    fake = tmp_path / "page.md"
+    fake.write_text(
+        "`Dense` applies one kernel of shape (H, O); the `SimpleRNN` `kernel` is (1, 100).\n\n"
+        "`nn.Linear(100, 1)` has a weight (1, 100).\n\n"
+        "Keras's `kernel` is (D, 4H) for an LSTM, `recurrent_kernel` (H, 4H). "
+        "A GRU's `bias` is (2, 3H).\n\n"
+        "PyTorch's `nn.GRU` has `weight_ih_l0` (3H, D) and `weight_hh_l0` (3H, H).\n\n"
+        "The second layer's `weight_ih_l1` is (hidden_size, hidden_size); the second `SimpleRNN`'s "
+        "`kernel` is (units, units), where the first layer's U is (H, D).\n\n"
+        "$h_t$ is (H, B), one sequence's $h_t$ (H, 1); "
+        "with a vocabulary of V characters U is (H, V), $x_t$ (V, B).\n\n"
+        "After an embedding, `kernel` is (E, H); "
+        "`recurrent_kernel` (units, units), `bias` (units,).\n\n"
+        "With `units=50`: `kernel` (1, 50), and the `Dense` layer's kernel is (50, 1).\n\n"
+        "An `Embedding(V, E)` keeps `embeddings` (E, V) and a `kernel` (V, E).\n",  # skipped
+        encoding="utf-8")
+    found = [(claim[1], claim[2], check(*claim)) for _, *claim in claims(fake)]
+    assert len(found) == 20 and not any(p for *_, p in found), "\n".join(map(str, found))
+
+
+
+def test_the_guard_knows_what_keras_stores() -> None:
+    """The shapes the guard expects for each Keras layer are the shapes Keras 3 builds."""
+    import keras
+
+    H, D, O, T = (LETTERS[k] for k in "HDOT")
+    layers = {"rnn": keras.layers.SimpleRNN(H), "lstm": keras.layers.LSTM(H),
+              "gru": keras.layers.GRU(H), "second": keras.layers.SimpleRNN(H),
+              "bidirectional": keras.layers.Bidirectional(keras.layers.SimpleRNN(H))}
+    for name, layer in layers.items():
+        layer(np.zeros((1, T, H if name == "second" else D), "float32"))
+        block = name if name in GATES else "rnn"
+        arrays = arrays_of("keras", block, H, H if name == "second" else D, O, T, 1)
+        for w in layer.weights:                                  # Bidirectional: one set each way
+            assert w.shape == arrays[w.name].shape, (name, w.name)
+    dense = keras.layers.Dense(O)
+    dense(np.zeros((1, H), "float32"))
+    assert [w.shape for w in dense.weights] == [expected("keras", False)[f"dense.{w.name}"].shape
+                                                for w in dense.weights]
+    assert len(layers["bidirectional"].weights) == 6
