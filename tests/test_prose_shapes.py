@@ -22,8 +22,9 @@ Which layer a name belongs to is the layer named last before it in its sentence:
 or ``nn.Linear``, ``kernel``, ``bias`` and ``weight`` are the output layer's; after ``LSTM``,
 ``GRU`` (or with a 4H / 3H entry) the weights are the gate blocks side by side, as Keras and
 PyTorch store them (a test below builds them in Keras); after ``second`` (``weight_ih_l1``) the
-layer reads H inputs. ``Bidirectional`` wraps one such layer per direction, with the same shapes.
-Shapes after ``Embedding`` are skipped: its table is not in the crosswalk; its page prints it.
+layer reads the first layer's H (H1, ``units of the first layer``). ``Bidirectional`` wraps one
+such layer per direction, with the same shapes. Shapes after ``Embedding`` are skipped: its table
+is not in the crosswalk; its page prints it.
 
 In a table every shape must resolve to a checked claim; in running prose, a name the crosswalk
 does not know (``X_Sets (100, 50, 1)``) is left to tests/test_guards.py.
@@ -55,9 +56,11 @@ KEYWORDS = (
     ("site", "this site"), ("site", "本站"), ("site", "Goodfellow"),
     ("other", "deeplearning.ai"), ("other", "Chollet"), ("other", "Cho et al"),
 )
-LETTERS = {"H": 7, "D": 3, "O": 2, "Q": 2, "T": 5, "B": 11, "V": 13, "E": 17}  # symbolic sizes
+LETTERS = {"H": 7, "D": 3, "O": 2, "Q": 2, "T": 5, "B": 11, "V": 13, "E": 17,  # symbolic sizes
+           "H1": 19}                                   # the first layer's H, read by a second layer
 SINE = {"H": 100, "D": 1, "O": 1, "T": 50, "B": 1}          # numbers: the sine task, one sequence
-LIBRARY_NAMES = {"keras": {"units": "H"}, "pytorch": {"hidden_size": "H", "input_size": "D"}}
+LIBRARY_NAMES = {"keras": {"units": "H", "units of the first layer": "H1", "第一层的 units": "H1"},
+                 "pytorch": {"hidden_size": "H", "input_size": "D"}}
 WORDS = {"vocabulary": "V", "词表大小": "V"}                 # Britz, Karpathy: D = O = vocabulary
 SETS_SIZE = re.compile(r"\b(units|[HDOTB])\s*=\s*(\d+)\b")   # `units=50`, H = 4
 ALIASES = {"Dense kernel": "dense.kernel", "Dense 的 kernel": "dense.kernel",
@@ -130,10 +133,12 @@ def arrays_of(convention: str, layer: str, H: int, D: int, O: int, T: int, B: in
 
 
 def sizes_for(letters: set[str], numeric: bool, context: Context) -> dict:
-    """The size of each letter for one claim: without B, one sequence; V and E are the input D."""
+    """The size of each letter for one claim: without B, one sequence; without H1, H1 = H;
+    V and E are the input D."""
     if numeric:
         return SINE | dict(context.numbers)
-    sizes = LETTERS | {"B": LETTERS["B"] if "B" in letters else 1}
+    sizes = LETTERS | {"B": LETTERS["B"] if "B" in letters else 1,
+                       "H1": LETTERS["H1"] if "H1" in letters else LETTERS["H"]}
     if "V" in letters:
         sizes["D"] = sizes["O"] = sizes["V"]
     if "E" in letters:
@@ -320,7 +325,7 @@ def check(candidates: list[str], key: str | None, body: str | None, ours: str | 
         sizes = sizes_for({letter for _, letter in entries}, numeric, where)
         named = where.layer or next((n for n, g in GATES.items() if (g, "H") in entries), "rnn")
         block = named if named in GATES else "rnn"            # Dense: names resolved in claims()
-        dims = {**sizes, "D": sizes["H"]} if where.second else sizes    # a second layer reads H
+        dims = {**sizes, "D": sizes.get("H1", sizes["H"])} if where.second else sizes  # reads H1
         arrays = arrays_of(conv, block, *(dims[k] for k in "HDOTB"))
         value = shape_value(entries, sizes)
         if key not in arrays:
@@ -372,6 +377,7 @@ def test_the_guard_reads_the_tables_it_must_check() -> None:
         ("`nn.GRU` has `weight_hh_l0` (H, 3H).\n", "pytorch gru: weight_hh_l0 (H, 3H)"),
         ("The second `SimpleRNN`'s `kernel` is (D, units).\n", "keras: kernel (D, units)"),
         ("PyTorch's `weight_ih_l1` is (hidden_size, input_size).\n", "pytorch: weight_ih_l0"),
+        ("The second `SimpleRNN`'s `kernel` is (units, units of the first layer).\n", "keras: kernel"),
         # letters: batch, vocabulary, embedding, units, vectors; sizes a paragraph sets
         ("In this site's layout $h_t$ is (B, H).\n", "site: h_t (B, H)"),
         ("With a vocabulary of V characters, U is (V, H).\n", "site: U (V, H)"),
@@ -405,7 +411,8 @@ def test_the_guard_accepts_each_layer_and_letter(tmp_path: Path) -> None:
         "A GRU's `bias` is (2, 3H).\n\n"
         "PyTorch's `nn.GRU` has `weight_ih_l0` (3H, D) and `weight_hh_l0` (3H, H).\n\n"
         "The second layer's `weight_ih_l1` is (hidden_size, hidden_size); the second `SimpleRNN`'s "
-        "`kernel` is (units, units), where the first layer's U is (H, D).\n\n"
+        "`kernel` is (units, units), where the first layer's U is (H, D). The second `SimpleRNN`'s "
+        "`kernel` is (units of the first layer, units), `recurrent_kernel` (units, units).\n\n"
         "$h_t$ is (H, B), one sequence's $h_t$ (H, 1); "
         "with a vocabulary of V characters U is (H, V), $x_t$ (V, B).\n\n"
         "After an embedding, `kernel` is (E, H); "
@@ -414,7 +421,7 @@ def test_the_guard_accepts_each_layer_and_letter(tmp_path: Path) -> None:
         "An `Embedding(V, E)` keeps `embeddings` (E, V) and a `kernel` (V, E).\n",  # skipped
         encoding="utf-8")
     found = [(claim[1], claim[2], check(*claim)) for _, *claim in claims(fake)]
-    assert len(found) == 20 and not any(p for *_, p in found), "\n".join(map(str, found))
+    assert len(found) == 22 and not any(p for *_, p in found), "\n".join(map(str, found))
 
 
 
