@@ -59,8 +59,10 @@ KEYWORDS = (
 LETTERS = {"H": 7, "D": 3, "O": 2, "Q": 2, "T": 5, "B": 11, "V": 13, "E": 17,  # symbolic sizes
            "H1": 19}                                   # the first layer's H, read by a second layer
 SINE = {"H": 100, "D": 1, "O": 1, "T": 50, "B": 1}          # numbers: the sine task, one sequence
-LIBRARY_NAMES = {"keras": {"units": "H", "units of the first layer": "H1", "第一层的 units": "H1"},
-                 "pytorch": {"hidden_size": "H", "input_size": "D"}}
+LIBRARY_NAMES = {
+    "keras": {"units": "H", "units of the first layer": "H1", "第一层的 units": "H1"},
+    "pytorch": {"hidden_size": "H", "input_size": "D"},
+}
 WORDS = {"vocabulary": "V", "词表大小": "V"}                 # Britz, Karpathy: D = O = vocabulary
 SETS_SIZE = re.compile(r"\b(units|[HDOTB])\s*=\s*(\d+)\b")   # `units=50`, H = 4
 ALIASES = {"Dense kernel": "dense.kernel", "Dense 的 kernel": "dense.kernel",
@@ -377,7 +379,8 @@ def test_the_guard_reads_the_tables_it_must_check() -> None:
         ("`nn.GRU` has `weight_hh_l0` (H, 3H).\n", "pytorch gru: weight_hh_l0 (H, 3H)"),
         ("The second `SimpleRNN`'s `kernel` is (D, units).\n", "keras: kernel (D, units)"),
         ("PyTorch's `weight_ih_l1` is (hidden_size, input_size).\n", "pytorch: weight_ih_l0"),
-        ("The second `SimpleRNN`'s `kernel` is (units, units of the first layer).\n", "keras: kernel"),
+        ("The second `SimpleRNN`'s `kernel` is (units, units of the first layer).\n",
+         "keras: kernel"),
         # letters: batch, vocabulary, embedding, units, vectors; sizes a paragraph sets
         ("In this site's layout $h_t$ is (B, H).\n", "site: h_t (B, H)"),
         ("With a vocabulary of V characters, U is (V, H).\n", "site: U (V, H)"),
