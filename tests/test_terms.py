@@ -23,8 +23,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.docfences import ROOT
-from tests.test_guards import split_page
+from tests.markdown_model import ROOT, load_page
 
 ZH = ROOT / "docs" / "zh"
 PAGES = sorted(p for p in ZH.rglob("*") if p.suffix in {".md", ".py"} and p.is_file())
@@ -84,7 +83,7 @@ def term_problems(text: str, prose: list[str] | None = None) -> list[str]:
 def test_one_chinese_term_per_concept(path: Path) -> None:
     text = path.read_text(encoding="utf-8")
     # the glossary is a bilingual table: its English column names "root mean squared error (RMSE)" first
-    prose = split_page(path)[0] if path in PAGES and path.name != "glossary.md" else None
+    prose = [t.text for t in load_page(path).prose] if path in PAGES and path.name != "glossary.md" else None
     problems = term_problems(text, prose)
     assert not problems, f"{path.relative_to(ROOT)}:\n  " + "\n  ".join(problems)
 
