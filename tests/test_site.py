@@ -141,7 +141,7 @@ def test_notebooks_ran_at_build_time(site: Path, lang: str) -> None:
         html = (site / ("" if lang == "en" else "zh") / notebook.stem / "index.html").read_text("utf-8")
         svgs = re.findall(r'class="jp-RenderedSVG jp-OutputArea-output[^"]*"[^>]*>(.*?)</svg>', html, re.S)
         assert drawing and len(svgs) >= len(drawing), f"{notebook}: {len(svgs)} SVG plots for {len(drawing)}"
-        assert "jp-RenderedImage" not in html, f"{notebook}: a plot is a raster image, not SVG"
+        assert 'class="jp-RenderedImage' not in html, f"{notebook}: a plot is a raster image, not SVG"
         assert sum(len(svg.encode()) for svg in svgs) < 150_000, f"{notebook}: plots too heavy for the 1 MB budget"
         assert not re.search(r'<div[^>]*data-mime-type="application/vnd.jupyter.stderr"', html), notebook
         printed = " ".join(re.findall(r'data-mime-type="text/plain"[^>]*>(.*?)</div>', html, re.S))
