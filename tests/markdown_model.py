@@ -11,6 +11,8 @@ Public API (other tests use these, never each other):
     table_cells(page) -> [Cell]  every table cell (header and body), with its line
     sentences(page) -> [Text]    every prose sentence (tables, headings and code excluded)
     expand_includes(code)        `--8<--` lines expanded as the site does; a missing section raises
+    plain_tokens(path)           the page's Markdown as plain CommonMark + table tokens (`$...$` kept as
+                                 text, indented admonition bodies as prose): the prose-shape guard
 """
 
 from __future__ import annotations
@@ -187,6 +189,19 @@ def parse_notebook_text(text: str, path: Path | None = None) -> Page:
 def _load(path: Path, mtime: float) -> Page:
     text = path.read_text(encoding="utf-8")
     return parse_notebook_text(text, path) if path.suffix == ".py" else parse_markdown_text(text, path)
+
+
+PLAIN = MarkdownIt("commonmark").enable("table").disable("code").use(front_matter_plugin)
+
+
+def plain_tokens(path: Path) -> list[Token]:
+    """A page's Markdown (a notebook's markdown cells, joined) as plain CommonMark + table tokens."""
+    path = Path(path)
+    if path.suffix == ".py":
+        text = "\n\n".join(c.source for c in jupytext.read(path).cells if c.cell_type == "markdown")
+    else:
+        text = path.read_text(encoding="utf-8")
+    return PLAIN.parse(text)
 
 
 def load_page(path: Path) -> Page:

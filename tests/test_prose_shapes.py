@@ -1,7 +1,7 @@
 """Guard: a shape that prose gives to a named matrix is the shape the crosswalk's code gives it.
 
-Every page in docs/<lang>/ (and the markdown cells of its notebooks, read with jupytext) is
-parsed with markdown-it-py (CommonMark + tables). A *claim* is a
+Every page in docs/<lang>/ (and the markdown cells of its notebooks) is read through
+``tests.markdown_model.plain_tokens`` (markdown-it-py, CommonMark + tables). A *claim* is a
 name followed by a shape, ``U (100, 1)``, ``$W_{xh}$ (D, H)``, ```kernel` (1, 100)``, or a shape
 in a table cell whose row names the matrix (``| $U$ | ... | (100, 1) |``). Its convention comes
 from the table's column header, else the row's first cell (PyTorch, Keras, d2l, Karpathy, Britz,
@@ -39,15 +39,14 @@ from typing import NamedTuple
 
 import numpy as np
 import pytest
-from markdown_it import MarkdownIt
 
 from snippets.conventions import to_d2l, to_karpathy, to_keras, to_pytorch
 from snippets.elman import forward, init_params
 from snippets.tutorial import init_tutorial_params, position_input
+from tests.markdown_model import plain_tokens
 
 ROOT = Path(__file__).resolve().parent.parent
 PAGES = sorted([*(ROOT / "docs").glob("*/**/*.md"), *(ROOT / "docs").glob("*/**/*.py")])
-FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.DOTALL)
 # Convention named by a header, a row label or a paragraph; the first match wins for a label.
 KEYWORDS = (
     ("britz", "Britz"), ("karpathy", "Karpathy"), ("pytorch", "PyTorch"), ("keras", "Keras"),
@@ -204,20 +203,9 @@ def conventions_named(text: str) -> list[str]:
     return [conv for conv, word in KEYWORDS if word in text]
 
 
-def markdown_of(page: Path) -> str:
-    """A page's Markdown; for a notebook (jupytext .py), its markdown cells."""
-    if page.suffix == ".py":
-        import jupytext
-
-        cells = jupytext.read(page).cells
-        return "\n\n".join(c.source for c in cells if c.cell_type == "markdown")
-    return FRONT_MATTER.sub("", page.read_text(encoding="utf-8"))
-
-
 def blocks(page: Path):
     """(kind, header, row label, text, codes) for every table cell and every other inline."""
-    md = MarkdownIt("commonmark").enable("table").disable("code")  # admonition bodies are prose
-    tokens = md.parse(markdown_of(page))
+    tokens = plain_tokens(page)  # admonition bodies are prose, $...$ stays text
     header, row, column, in_table, in_head = [], [], 0, False, False
     for tok in tokens:
         if tok.type == "table_open":
