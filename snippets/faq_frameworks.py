@@ -66,28 +66,26 @@ from __future__ import annotations
 
 import numpy as np
 
+from snippets.param_shapes import model_shapes
 from snippets.shapes import check_shape
 
 NAMES = ("weight_ih", "weight_hh", "bias_ih", "bias_hh")
 DIRECTIONS = ("", "_reverse")  # PyTorch's suffixes for direction 0 and 1
 
 
-# --8<-- [start:init_torch_rnn]
+def torch_rnn_shapes(D: int, H: int, num_layers: int = 1, bidirectional: bool = False) -> dict:
+    """Name -> shape of torch.nn.RNN's parameters, from the one rule in snippets.param_shapes."""
+    model = model_shapes("pytorch", D=D, H=H, layers=num_layers, bidirectional=int(bidirectional))
+    return {p.name: p.shape for p in model.params if p.layer == "rnn"}
+
+
 def init_torch_rnn(
     D: int, H: int, rng: np.random.Generator, num_layers: int = 1, bidirectional: bool = False
 ) -> dict[str, np.ndarray]:
     """The parameters of torch.nn.RNN(D, H, num_layers, bidirectional=...), same names and shapes."""
     k = 1.0 / np.sqrt(H)
-    num_directions = 2 if bidirectional else 1
-    params = {}
-    for layer_ in range(num_layers):
-        d_in = D if layer_ == 0 else num_directions * H   # layer k > 0 reads the layer below
-        for suffix in DIRECTIONS[:num_directions]:
-            shapes = {"weight_ih": (H, d_in), "weight_hh": (H, H), "bias_ih": (H,), "bias_hh": (H,)}
-            for name, shape in shapes.items():
-                params[f"{name}_l{layer_}{suffix}"] = rng.uniform(-k, k, shape)
-    return params
-# --8<-- [end:init_torch_rnn]
+    return {name: rng.uniform(-k, k, shape)
+            for name, shape in torch_rnn_shapes(D, H, num_layers, bidirectional).items()}
 
 
 def torch_rnn_layout(params: dict[str, np.ndarray]) -> tuple[int, int, int, int]:
@@ -97,16 +95,11 @@ def torch_rnn_layout(params: dict[str, np.ndarray]) -> tuple[int, int, int, int]
     H, D = params["weight_ih_l0"].shape
     num_directions = 2 if "weight_ih_l0_reverse" in params else 1
     num_layers = sum(1 for name in params if name.startswith("weight_ih_l") and "_reverse" not in name)
-    for layer_ in range(num_layers):
-        d_in = D if layer_ == 0 else num_directions * H
-        for suffix in DIRECTIONS[:num_directions]:
-            shapes = {"weight_ih": (H, d_in), "weight_hh": (H, H), "bias_ih": (H,), "bias_hh": (H,)}
-            for name, shape in shapes.items():
-                check_shape(f"{name}_l{layer_}{suffix}", params[f"{name}_l{layer_}{suffix}"], shape)
+    for name, shape in torch_rnn_shapes(D, H, num_layers, num_directions == 2).items():
+        check_shape(name, params[name], shape)
     return D, H, num_layers, num_directions
 
 
-# --8<-- [start:torch_rnn]
 def torch_rnn(
     params: dict[str, np.ndarray], x: np.ndarray, h_0: np.ndarray | None = None,
     batch_first: bool = False,
@@ -136,7 +129,6 @@ def torch_rnn(
         x = np.concatenate(outs, axis=2)        # (L, N, num_directions * H): the next layer's input
     output = x.transpose(1, 0, 2) if batch_first else x
     return output, np.stack(h_n)                # h_n: (num_layers * num_directions, N, H)
-# --8<-- [end:torch_rnn]
 
 
 def layer(params: dict[str, np.ndarray], k: int) -> dict[str, np.ndarray]:
