@@ -18,6 +18,8 @@ True
 ((50, 50, 1), (50, 1), True)
 >>> rmse(np.zeros_like(Y_val), Y_val) == rmse(Y_val, np.zeros_like(Y_val))
 True
+>>> rmse(np.zeros(4), np.array([1.0, -1.0, 1.0, -1.0]))
+1.0
 >>> rmse(Y_val[:, 0], Y_val)
 Traceback (most recent call last):
 ...

@@ -3,12 +3,10 @@
 Exact next value of a sine sampled at integer radians, from the last two:
 
 >>> import numpy as np
->>> from snippets.faq import next_sine, rmse, scalar_bptt
+>>> from snippets.faq import next_sine, scalar_bptt
 >>> n = np.arange(10.0)
 >>> float(np.max(np.abs(next_sine(np.sin(n[1:-1]), np.sin(n[:-2])) - np.sin(n[2:])))) < 1e-12
 True
->>> rmse(np.zeros(4), np.array([1.0, -1.0, 1.0, -1.0]))
-1.0
 
 Backpropagation through time for a one-unit RNN, checked against central differences:
 
@@ -45,7 +43,6 @@ from __future__ import annotations
 
 import numpy as np
 
-from snippets.data import rmse  # noqa: F401  (the site's one RMSE; FAQ pages import it from here)
 
 
 # --8<-- [start:next_sine]
