@@ -1,8 +1,8 @@
 """Doc tests: every python fence in docs/ and every module docstring in snippets/.
 
-Also how the suite is split between xdist workers (`-n auto --dist loadfile`: a page's fences share
-one namespace, so a file stays on one worker): a test that uses the built site (fixtures `build`,
-`site`, `base_url`, `browser`) is marked `site`; the site is built once per run (tests/conftest.py).
+Also how the suite is split between xdist workers (`-n auto --dist loadscope`, units of work in
+the order given here): a test that uses the built site (fixtures `build`, `site`, `base_url`,
+`browser`) is marked `site`; the site is built once per run (tests/conftest.py).
 """
 
 import os
@@ -38,17 +38,22 @@ def pytest_xdist_auto_num_workers(config: pytest.Config) -> int:
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     """Deselect the `torch` tests unless `-m` names torch (torch is no test dependency). Mark the
-    tests that use the built site `site`, and order them for `--dist loadfile`: the first site file
-    first (its worker builds the site, then runs its browser pass), the other site files last (the
-    build is done by then), everything else in between."""
+    tests that use the built site `site`. Queue the units of work: the first site unit first (its
+    worker builds the site, then runs it), the other site units last (the build is done by then),
+    everything else in between."""
     if "torch" not in (config.option.markexpr or ""):
         torch = [item for item in items if item.get_closest_marker("torch")]
         config.hook.pytest_deselected(items=torch)
         items[:] = [item for item in items if not item.get_closest_marker("torch")]
-    site_files: list[str] = []
     for item in items:
         if SITE_FIXTURES & set(getattr(item, "fixturenames", ())):
             item.add_marker(pytest.mark.site)
-            site_files += [str(item.path)] if str(item.path) not in site_files else []
-    rank = {name: 0 if k == 0 else 2 for k, name in enumerate(site_files)}
-    items.sort(key=lambda item: rank.get(str(item.path), 1))  # stable: a page keeps its order
+    site_units = list(dict.fromkeys(work_unit(item) for item in items if item.get_closest_marker("site")))
+    rank = {unit: 0 if k == 0 else 2 for k, unit in enumerate(site_units)}
+    items.sort(key=lambda item: rank.get(work_unit(item), 1))  # stable: a page keeps its order
+
+
+def work_unit(item: pytest.Item) -> str:
+    """What one worker runs as a whole under `--dist loadscope`: a file (a page's fences share one
+    namespace) or a test class (a language's browser pass). The rule is xdist's own."""
+    return item.nodeid.rsplit("::", 1)[0]

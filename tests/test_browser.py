@@ -1,8 +1,8 @@
 """The built site in a real browser (system Chromium through Playwright), served on 127.0.0.1.
 
-One pass visits every page of both languages, each in a fresh browser context (an empty cache, as
-on a first visit), and records what the page did; the tests below judge that record. Waits are on
-conditions (the load event, the search index fetched, no request left in flight), never on time.
+One pass per language (a test class) visits every page with the browser cache off (as on a first
+visit) and records what the page did; the tests judge that record. Waits are on conditions (the load event,
+the search index fetched, no request left in flight), never on time.
 """
 
 from __future__ import annotations
@@ -34,10 +34,11 @@ MATH_CHECK = """() => {
 }"""
 
 
-def page_paths(site: Path) -> list[str]:
-    """Every page of both languages as a URL path ('' is the English home, 'zh/' the Chinese one)."""
-    return sorted(str(p.parent.relative_to(site)) + "/" if p.parent != site else ""
-                  for p in site.rglob("index.html") if "assets" not in p.parts)
+def page_paths(site: Path, lang: str | None = None) -> list[str]:
+    """Every page as a URL path ('' is the English home, 'zh/' the Chinese one), of `lang` if given."""
+    paths = sorted(str(p.parent.relative_to(site)) + "/" if p.parent != site else ""
+                   for p in site.rglob("index.html") if "assets" not in p.parts)
+    return [p for p in paths if lang is None or p.startswith("zh/") == (lang == "zh")]
 
 
 @dataclass
@@ -109,43 +110,52 @@ class Visitor:
         return self.record
 
 
-@pytest.fixture(scope="session")
-def visits(site, base_url, browser) -> dict[str, Visit]:
-    """Every page of both languages, visited once."""
-    visitor = Visitor(browser, site, base_url)
-    records = {path: visitor.visit(path) for path in page_paths(site)}
-    visitor.context.close()
-    return records
+class VisitedPages:
+    """The browser pass over the pages of one language. Each subclass is one unit of work for xdist
+    (`--dist loadscope`), so the two languages can be visited by the two workers side by side."""
+
+    lang: str
+
+    @pytest.fixture(scope="class")
+    def visits(self, site, base_url, browser) -> dict[str, Visit]:
+        """Every page of this language, visited once."""
+        visitor = Visitor(browser, site, base_url)
+        records = {path: visitor.visit(path) for path in page_paths(site, self.lang)}
+        visitor.context.close()
+        return records
+
+    def test_every_page_loads_cleanly_and_stays_local(self, visits) -> None:
+        assert len(visits) > 40 and ("zh/" if self.lang == "zh" else "") in visits  # the home page too
+        problems = {path or "/": (v.status, v.errors, v.outside) for path, v in visits.items()
+                    if v.status != 200 or v.errors or v.outside}
+        assert not problems, problems
+
+    def test_every_page_is_light_on_first_load(self, visits) -> None:
+        """Everything a first visit downloads (HTML, CSS, scripts, images, search index) is <= 1 MB."""
+        heavy = {path or "/": (v.total, sorted(v.sizes.items(), key=lambda kv: -kv[1])[:3])
+                 for path, v in visits.items() if v.total > BUDGET}
+        assert not heavy, heavy
+        for v in visits.values():  # nothing came from the cache: the page, its styles and the index are counted
+            assert any(u.endswith(".css") for u in v.sizes) and any(u.endswith(SEARCH_INDEX) for u in v.sizes)
+
+    def test_math_is_rendered(self, visits) -> None:
+        """Formulas arrive as MathML that the browser lays out; no TeX is left visible outside code."""
+        assert any(v.math["formulas"] for v in visits.values())
+        problems = {path: v.math for path, v in visits.items() if v.math["unrendered"] or v.math["tex"]}
+        assert not problems, problems
+
+    def test_no_page_loads_a_math_engine(self, visits) -> None:
+        engines = {path: url for path, v in visits.items() for url in v.sizes
+                   if any(name in url.lower() for name in ("mathjax", "katex", "tex-svg", "tex-mml"))}
+        assert not engines, engines
 
 
-def test_every_page_loads_cleanly_and_stays_local(visits) -> None:
-    assert len(visits) > 40 and "zh/" in visits and "" in visits
-    problems = {path or "/": (v.status, v.errors, v.outside) for path, v in visits.items()
-                if v.status != 200 or v.errors or v.outside}
-    assert not problems, problems
+class TestEnglishPages(VisitedPages):
+    lang = "en"
 
 
-def test_every_page_is_light_on_first_load(visits) -> None:
-    """Everything a first visit downloads (HTML, CSS, scripts, images, search index) is <= 1 MB."""
-    heavy = {path or "/": (v.total, sorted(v.sizes.items(), key=lambda kv: -kv[1])[:3])
-             for path, v in visits.items() if v.total > BUDGET}
-    assert not heavy, heavy
-    for v in visits.values():  # nothing came from the cache: the page, its styles and the index are counted
-        assert any(u.endswith(".css") for u in v.sizes) and any(u.endswith(SEARCH_INDEX) for u in v.sizes)
-
-
-def test_math_is_rendered(visits) -> None:
-    """Formulas arrive as MathML that the browser lays out; no TeX is left visible outside code."""
-    with_math = [path for path, v in visits.items() if v.math["formulas"]]
-    assert any(p.startswith("zh/") for p in with_math) and any(not p.startswith("zh/") for p in with_math)
-    problems = {path: v.math for path, v in visits.items() if v.math["unrendered"] or v.math["tex"]}
-    assert not problems, problems
-
-
-def test_no_page_loads_a_math_engine(visits) -> None:
-    engines = {path: url for path, v in visits.items() for url in v.sizes
-               if any(name in url.lower() for name in ("mathjax", "katex", "tex-svg", "tex-mml"))}
-    assert not engines, engines
+class TestChinesePages(VisitedPages):
+    lang = "zh"
 
 
 @pytest.fixture(scope="module")
