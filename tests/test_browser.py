@@ -117,10 +117,11 @@ class VisitedPages:
     lang: str
 
     @pytest.fixture(scope="class")
-    def visits(self, site, base_url, browser) -> dict[str, Visit]:
+    @classmethod
+    def visits(cls, site, base_url, browser) -> dict[str, Visit]:
         """Every page of this language, visited once."""
         visitor = Visitor(browser, site, base_url)
-        records = {path: visitor.visit(path) for path in page_paths(site, self.lang)}
+        records = {path: visitor.visit(path) for path in page_paths(site, cls.lang)}
         visitor.context.close()
         return records
 
