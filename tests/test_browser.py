@@ -1,8 +1,8 @@
 """The built site in a real browser (system Chromium through Playwright), served on 127.0.0.1.
 
 One pass per language (a test class) visits every page with the browser cache off (as on a first
-visit) and records what the page did; the tests judge that record. Waits are on conditions (the load event,
-the search index fetched, no request left in flight), never on time.
+visit) and records what the page did; the tests judge that record. Waits are on conditions (the
+load event, the search index fetched, no request left in flight), never on time.
 """
 
 from __future__ import annotations
