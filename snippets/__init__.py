@@ -2,5 +2,27 @@
 
 Every code block a reader sees on the site is a section of a file in this
 package (marked ``# --8<-- [start:name]`` ... ``# --8<-- [end:name]``) or a
-doctest that imports from it.
+doctest that imports from it. Module map:
+
+The models the pages teach
+    data            the sine windows, the exact sine rule (next_sine), RMSE
+    elman           the standard RNN: one U (H, D) shared by every step
+    bptt            its exact gradients; gradcheck checks them numerically
+    corrected       that model trained with exact BPTT and Adam
+    tutorial        the tutorial's model: U (H, T), one column per position
+    tutorial_train  the tutorial's training, flaws included
+Variations and other libraries
+    gradient_flow   BPTT taken apart: per-step terms, Jacobian norms, truncation
+    bidirectional   two RNNs, one reading backwards
+    unshared        one U_t, W_t, b_t per step (weights not shared)
+    characters      one-hot inputs and cross-entropy
+    conventions     the same RNN in PyTorch, Keras, d2l and Karpathy names
+    torch_rnn       torch.nn.RNN in NumPy (layers, directions, batch_first)
+    keras_check     real Keras next to the crosswalk
+    param_shapes    every parameter's shape as a formula (mirrored by the calculator)
+Tools
+    shapes          check_shape: errors that name both shapes
+    tolerance       figures that can move with the CPU, with their tolerance
+    diagram         the unrolled-RNN SVGs, labels read off the arrays
+    bench           timings (``uv run python -m snippets.bench``)
 """

@@ -20,7 +20,7 @@ from snippets.conventions import (
     to_pytorch,
 )
 from snippets.elman import forward, init_params
-from snippets.faq import role
+from snippets.conventions import role
 
 dims = st.integers(1, 8)
 
@@ -76,7 +76,7 @@ def test_disagreement_is_detected():
 @pytest.mark.parametrize(
     ("fn", "conv", "bad", "message"),
     [
-        (pytorch_forward, to_pytorch, np.zeros((4, 3, 2)), "X must have shape (T, B, 1), got (4, 3, 2)"),
+        (pytorch_forward, to_pytorch, np.zeros((4, 3, 2)), "x must have shape (L, N, 1), got (4, 3, 2)"),
         (keras_forward, to_keras, np.zeros((4, 3, 2)), "X must have shape (B, T, 1), got (4, 3, 2)"),
         (d2l_forward, to_d2l, np.zeros((4, 3)), "X must have shape (T, B, 1), got (4, 3)"),
         (karpathy_forward, to_karpathy, np.zeros((4, 2)), "xs must have shape (T, 1), got (4, 2)"),

@@ -7,7 +7,7 @@ import pytest
 
 from snippets.data import later_windows, rmse, sine_windows, time_major
 from snippets.elman import forward
-from snippets.train import Adam, clip_by_global_norm, train_corrected
+from snippets.corrected import Adam, clip_by_global_norm, train_corrected
 
 
 def test_reaches_target_and_is_seeded() -> None:

@@ -1,4 +1,4 @@
-"""NumPy models for the framework questions of the FAQ (docs/*/faq/).
+"""torch.nn.RNN in NumPy: stacked layers, both directions, batch_first, chunks of a long sequence.
 
 PyTorch is not installed in this site's test run. ``torch_rnn`` follows the
 formula and the shapes in torch.nn.RNN's documentation: every layer and
@@ -7,7 +7,7 @@ h_0 and h_n are (num_layers * num_directions, N, H) whatever ``batch_first``
 says; ``output`` holds the last layer's h_t for every t.
 
 >>> import numpy as np
->>> from snippets.faq_frameworks import init_torch_rnn, torch_rnn
+>>> from snippets.torch_rnn import init_torch_rnn, torch_rnn
 >>> rng = np.random.default_rng(0)
 >>> params = init_torch_rnn(D=1, H=100, rng=rng, num_layers=2, bidirectional=True)
 >>> {name: p.shape for name, p in params.items() if name.endswith("l1")}
@@ -30,36 +30,15 @@ A stack of two layers is two one-layer RNNs, the second reading the first's outp
 True
 
 Carrying h from chunk to chunk gives the same states as one pass; with the
-state detached, the gradient is truncated BPTT (snippets.faq.scalar_bptt):
+state detached, the gradient is truncated BPTT (snippets.gradient_flow.scalar_bptt):
 
 >>> bool(np.allclose(run_in_chunks(stacked, x, k=10)[0], torch_rnn(stacked, x)[0]))
 True
->>> from snippets.faq import scalar_bptt
+>>> from snippets.gradient_flow import scalar_bptt
 >>> xs = np.sin(np.arange(20.0))
 >>> slope = detached_slope(0.5, 0.8, 1.2, xs, 0.3, k=5)
 >>> bool(abs(slope - scalar_bptt(0.5, 0.8, 1.2, xs, 0.3, truncate=5)[1]["w"]) < 1e-8)
 True
-
-Weights not shared across time: one U_t, W_t, b_t per step, T fixed:
-
->>> from snippets.elman import init_params, forward
->>> shared = init_params(H=100, D=1, O=1, rng=rng)
->>> X = rng.normal(size=(50, 1, 4))                                   # (T, D, B)
->>> bool(np.allclose(unshared_forward(unshare(shared, T=50), X), forward(shared, X)[1]))
-True
->>> unshared_forward(unshare(shared, T=50), X[:40])
-Traceback (most recent call last):
-...
-ValueError: X must have shape (50, 1, 4), got (40, 1, 4)
-
-What ``model.summary()`` shows, without the layer names (real Keras):
-
->>> import keras
->>> model = keras.Sequential([keras.Input((50, 1)), keras.layers.SimpleRNN(50), keras.layers.Dense(1)])
->>> for row in keras_table(model):
-...     print(*row)
-SimpleRNN (None, 50) [(1, 50), (50, 50), (50,)] 2600
-Dense (None, 1) [(50, 1), (1,)] 51
 """
 
 from __future__ import annotations
@@ -100,6 +79,7 @@ def torch_rnn_layout(params: dict[str, np.ndarray]) -> tuple[int, int, int, int]
     return D, H, num_layers, num_directions
 
 
+# --8<-- [start:torch_rnn]
 def torch_rnn(
     params: dict[str, np.ndarray], x: np.ndarray, h_0: np.ndarray | None = None,
     batch_first: bool = False,
@@ -129,6 +109,7 @@ def torch_rnn(
         x = np.concatenate(outs, axis=2)        # (L, N, num_directions * H): the next layer's input
     output = x.transpose(1, 0, 2) if batch_first else x
     return output, np.stack(h_n)                # h_n: (num_layers * num_directions, N, H)
+# --8<-- [end:torch_rnn]
 
 
 def layer(params: dict[str, np.ndarray], k: int) -> dict[str, np.ndarray]:
@@ -171,37 +152,3 @@ def detached_slope(w: float, u: float, v: float, xs: np.ndarray, y: float, k: in
 
     return (loss(w + eps) - loss(w - eps)) / (2 * eps)      # central difference
 # --8<-- [end:detached_slope]
-
-
-# --8<-- [start:unshared]
-def unshare(params: dict[str, np.ndarray], T: int) -> dict[str, np.ndarray]:
-    """A shared Elman RNN (snippets.elman) written with one U_t, W_t, b_t per step."""
-    return {"U": np.repeat(params["U"][None], T, axis=0),   # (T, H, D)
-            "W": np.repeat(params["W"][None], T, axis=0),   # (T, H, H)
-            "b": np.repeat(params["b"][None], T, axis=0),   # (T, H, 1)
-            "V": params["V"], "c": params["c"]}
-
-
-def unshared_forward(params: dict[str, np.ndarray], X: np.ndarray) -> np.ndarray:
-    """X (T, D, B) -> y (O, B) with h_t = tanh(U_t x_t + W_t h_{t-1} + b_t): T is fixed."""
-    T, H, D = np.shape(params["U"])
-    O = np.shape(params["V"])[0]
-    check_shape("W", params["W"], (T, H, H))
-    check_shape("b", params["b"], (T, H, 1))
-    check_shape("V", params["V"], (O, H))
-    check_shape("c", params["c"], (O, 1))
-    B = np.shape(X)[-1] if np.ndim(X) == 3 else 1
-    check_shape("X", X, (T, D, B))              # the only length it has weights for
-    h = np.zeros((H, B))
-    for t in range(T):
-        h = np.tanh(params["U"][t] @ X[t] + params["W"][t] @ h + params["b"][t])
-    return params["V"] @ h + params["c"]
-# --8<-- [end:unshared]
-
-
-# --8<-- [start:keras_table]
-def keras_table(model) -> list[tuple]:
-    """model.summary() without the layer names: type, output shape, weight shapes, count."""
-    return [(type(lay).__name__, tuple(lay.output.shape), [tuple(w.shape) for w in lay.weights],
-             lay.count_params()) for lay in model.layers]
-# --8<-- [end:keras_table]
