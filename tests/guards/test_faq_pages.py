@@ -10,7 +10,7 @@ import pytest
 from hooks import faq_nav
 from hooks.faq_nav import FRAMEWORK_SECTIONS
 from tests.markdown_model import LANGS, ROOT, load_page
-from tests.search_cases import SEARCH_CASES
+from tests.site.search_cases import SEARCH_CASES
 
 # The tag vocabulary: same meaning in both languages, English names on English pages.
 TAGS = {"basics": "基础", "shapes": "形状", "tutorial": "教程", "training": "训练",

@@ -16,8 +16,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from tests.markdown_model import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM_CANDIDATES = ("chromium", "chromium-browser", "google-chrome", "chrome")
 CHROMIUM_FLAGS = [
     "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",

@@ -6,9 +6,8 @@ import json
 import math
 import subprocess
 import sys
-from pathlib import Path
+from tests.markdown_model import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 KEYS = {"tutorial_epoch_s", "corrected_train_s", "corrected_val_rmse", "corrected_steps"}
 
 

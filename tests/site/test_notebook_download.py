@@ -10,8 +10,8 @@ from urllib.request import urlopen
 import jupytext
 import nbformat
 import pytest
+from tests.markdown_model import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 LANGS = {"en": ("", "Notebook (.ipynb)"), "zh": ("zh/", "下载笔记本（.ipynb）")}
 
 

@@ -44,8 +44,8 @@ from snippets.conventions import to_d2l, to_karpathy, to_keras, to_pytorch
 from snippets.elman import forward, init_params
 from snippets.tutorial import init_tutorial_params, position_input
 from tests.markdown_model import plain_tokens
+from tests.markdown_model import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 PAGES = sorted([*(ROOT / "docs").glob("*/**/*.md"), *(ROOT / "docs").glob("*/**/*.py")])
 # Convention named by a header, a row label or a paragraph; the first match wins for a label.
 KEYWORDS = (

@@ -1,21 +1,16 @@
-"""The crosswalk checked against torch.nn.RNN itself. NOT part of the default test run.
+"""The crosswalk checked against torch.nn.RNN itself, where torch is installed.
 
 PyTorch's Linux wheel from the package index brings several GB of CUDA libraries, so torch is
-not a test dependency. These tests carry the ``torch`` marker, which conftest.py deselects unless
-``-m`` names torch (they show as "deselected", never as skipped). Run them where torch is installed:
+not a test dependency. Without it this file is not collected, and the run's header says so
+(conftest.py): nothing is skipped. Run it where torch is installed:
 
     uv pip install torch==2.13.0          # into the project's .venv; from PyPI on Linux: CUDA build
-    uv run pytest -m torch tests/test_torch.py
+    uv run pytest tests/unit/test_torch.py
 
 It passed with torch 2.13.0+cpu (a CPU-only wheel).
-
-Selected without torch installed, they skip with that command as the reason; in CI (``CI`` set)
-they fail instead, so a skip can never hide there.
 """
 
 from __future__ import annotations
-
-import os
 
 import numpy as np
 import pytest
@@ -25,19 +20,13 @@ from hypothesis import strategies as st
 from snippets.conventions import from_pytorch, to_pytorch
 from snippets.elman import forward, init_params
 
-pytestmark = pytest.mark.torch
-INSTALL = "uv pip install torch==2.13.0; uv run pytest -m torch tests/test_torch.py"
 sizes = st.integers(1, 5)
 
 
 @pytest.fixture(scope="module")
 def torch():
-    try:
-        import torch
-    except ImportError:
-        if os.environ.get("CI"):
-            pytest.fail(f"torch tests selected in CI but torch is not installed: {INSTALL}")
-        pytest.skip(f"torch is not installed: {INSTALL}")
+    import torch
+
     torch.set_default_dtype(torch.float64)
     return torch
 

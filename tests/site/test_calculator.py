@@ -21,8 +21,8 @@ from snippets.param_shapes import (
     model_shapes,
     total_formula,
 )
+from tests.markdown_model import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 JS = ROOT / "overrides" / "assets" / "javascripts" / "calculator.js"
 LANGS = {"en": "calculator/", "zh": "zh/calculator/"}
 

@@ -13,7 +13,7 @@ from urllib.parse import urljoin, urlparse
 
 import pytest
 
-from tests.search_cases import SEARCH_CASES
+from tests.site.search_cases import SEARCH_CASES
 
 BUDGET = 1_000_000  # bytes a first visit may download, uncompressed (the test server sends no gzip)
 SEARCH_INDEX = "search/search_index.json"
