@@ -5,7 +5,7 @@ Learning (d2l) and Karpathy's min-char-rnn, all in NumPy, from each one's
 documented formula or published code. Converters take our U, W, V, b, c
 (snippets.elman) and give each source's parameters; every version computes the
 same hidden states. Keras itself is compared in snippets.keras_check and
-tests/test_keras.py, torch.nn.RNN in tests/test_torch.py (optional).
+tests/unit/test_keras.py, torch.nn.RNN in tests/unit/test_torch.py (optional).
 
 >>> import numpy as np
 >>> from snippets.elman import init_params, forward
@@ -90,7 +90,7 @@ CROSSWALK = (  # source, input->hidden, hidden->hidden, hidden->output, vectors,
     Convention("Karpathy min-char-rnn", "Wxh", "Whh", "Why", "column",
                "transcribed: min-char-rnn.py"),
     Convention("PyTorch nn.RNN", "weight_ih_l0", "weight_hh_l0", "nn.Linear", "row",
-               "formula: PyTorch docs; torch itself with -m torch"),
+               "formula: PyTorch docs; torch itself in tests/unit/test_torch.py"),
     Convention("Keras SimpleRNN", "kernel", "recurrent_kernel", "Dense", "row",
                "run: Keras 3 (JAX) in every test run"),
     Convention("d2l", "W_xh", "W_hh", "W_hq", "row", "transcribed: d2l RNNScratch"),

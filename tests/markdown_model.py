@@ -191,19 +191,6 @@ def _load(path: Path, mtime: float) -> Page:
     return parse_notebook_text(text, path) if path.suffix == ".py" else parse_markdown_text(text, path)
 
 
-PLAIN = MarkdownIt("commonmark").enable("table").disable("code").use(front_matter_plugin)
-
-
-def plain_tokens(path: Path) -> list[Token]:
-    """A page's Markdown (a notebook's markdown cells, joined) as plain CommonMark + table tokens."""
-    path = Path(path)
-    if path.suffix == ".py":
-        text = "\n\n".join(c.source for c in jupytext.read(path).cells if c.cell_type == "markdown")
-    else:
-        text = path.read_text(encoding="utf-8")
-    return PLAIN.parse(text)
-
-
 def load_page(path: Path) -> Page:
     """The parsed page (a Markdown page, or a notebook `.py` in docs/)."""
     path = Path(path).resolve()

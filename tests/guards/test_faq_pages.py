@@ -55,7 +55,7 @@ def test_page_has_title_tags_one_h1_and_a_python_check(page: Path) -> None:
 
 @pytest.mark.parametrize("name", [p.name for p in faq_pages("en")])
 def test_translation_has_the_same_tags(name: str) -> None:
-    """Code and heading-id parity of all pages is checked in test_guards.py."""
+    """Code and heading-id parity of all pages is checked in test_translation_parity.py."""
     en, zh = ROOT / "docs" / "en" / "faq" / name, ROOT / "docs" / "zh" / "faq" / name
     assert [TAGS[t] for t in front_matter(en)["tags"]] == front_matter(zh)["tags"]
 
