@@ -202,6 +202,11 @@ def pages(lang: str, suffixes: tuple[str, ...] = (".md", ".py")) -> list[Path]:
     return sorted(p for p in (DOCS / lang).rglob("*") if p.suffix in suffixes and p.is_file())
 
 
+def faq_pages(lang: str) -> list[Path]:
+    """The FAQ questions of a language (docs/<lang>/faq/*.md without the index)."""
+    return sorted(p for p in (DOCS / lang / "faq").glob("*.md") if p.name != "index.md")
+
+
 def table_cells(page: Page | Path) -> list[Cell]:
     """Every cell of every Markdown table on the page, header cells included (row 0)."""
     return (page if isinstance(page, Page) else load_page(page)).cells

@@ -9,18 +9,13 @@ import pytest
 
 from hooks import faq_nav
 from hooks.faq_nav import FRAMEWORK_SECTIONS
-from tests.markdown_model import LANGS, ROOT, load_page
-from tests.site.search_cases import SEARCH_CASES
+from tests.markdown_model import LANGS, ROOT, faq_pages, load_page
 
 # The tag vocabulary: same meaning in both languages, English names on English pages.
 TAGS = {"basics": "基础", "shapes": "形状", "tutorial": "教程", "training": "训练",
         "conventions": "记号约定", "site": "本站"}
 VOCABULARY = {"en": set(TAGS), "zh": set(TAGS.values())}
 ABBREVIATION = re.compile(r"^\*\[([^\]]+)\]: (\S.*)$")
-
-
-def faq_pages(lang: str) -> list[Path]:
-    return sorted(p for p in (ROOT / "docs" / lang / "faq").glob("*.md") if p.name != "index.md")
 
 
 def front_matter(page: Path) -> dict:
@@ -122,10 +117,10 @@ def test_abbreviations_are_well_formed_and_used(lang: str) -> None:
     assert not unused, f"keys that appear on no {lang} page: {unused}"
 
 
-def test_search_cases_point_at_faq_pages() -> None:
+def test_every_question_names_its_search_query() -> None:
+    """`search_query:` in the front matter: what a learner would type; the browser test checks that
+    the page is among the first three results."""
     for lang in LANGS:
-        cases = [c for c in SEARCH_CASES if c[0] == lang]
-        assert len(cases) >= 4, f"{lang}: at least 4 search cases"
-        for _, query, path in cases:
-            assert query.strip() and path.startswith("faq/") and path.endswith("/")
-            assert (ROOT / "docs" / lang / (path.rstrip("/") + ".md")).exists(), f"{path}: no such page"
+        for page in faq_pages(lang):
+            query = load_page(page).meta.get("search_query")
+            assert isinstance(query, str) and query.strip(), f"{page.relative_to(ROOT)}: no search_query"

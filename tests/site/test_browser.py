@@ -13,7 +13,7 @@ from urllib.parse import urljoin, urlparse
 
 import pytest
 
-from tests.site.search_cases import SEARCH_CASES
+from tests.markdown_model import LANGS, faq_pages, load_page
 
 BUDGET = 1_000_000  # bytes a first visit may download, uncompressed (the test server sends no gzip)
 SEARCH_INDEX = "search/search_index.json"
@@ -192,6 +192,9 @@ def search(page, query: str) -> list[str]:
     links = page.locator(".md-search-result__item > a").evaluate_all("els => els.map(a => a.href)")
     root = urlparse(page.url).path
     return [urlparse(link).path.removeprefix(root).split("#")[0] for link in links]
+
+
+SEARCH_CASES = [(lang, load_page(p).meta["search_query"], f"faq/{p.stem}/") for lang in LANGS for p in faq_pages(lang)]
 
 
 @pytest.mark.parametrize("lang, query, expected", SEARCH_CASES)
