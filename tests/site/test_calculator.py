@@ -12,11 +12,13 @@ import itertools
 from pathlib import Path
 from urllib.parse import parse_qs, urlencode, urljoin, urlparse
 
+import numpy as np
 import pytest
 
 from snippets.param_shapes import (
     CONVENTIONS,
     DEFAULTS,
+    ROLES,
     USES,
     model_shapes,
     total_formula,
@@ -58,7 +60,7 @@ def expected(config: dict) -> dict:
     m = model_shapes(config["convention"], **sizes)
 
     def row(t):
-        return [t.layer, t.name, ",".join(t.formula), ",".join(map(str, t.shape))]
+        return [t.layer, t.name, ",".join(t.formula), ",".join(map(str, t.shape)), *([t.role] if t.role else [])]
 
     T = config.get("T", DEFAULTS["T"])
     return {"params": [row(p) for p in m.params], "tensors": [row(t) for t in m.tensors],
@@ -80,8 +82,9 @@ def boxes(convention: str, tensors: dict) -> dict:
 
 
 READ = """() => {
-  const rows = (sel) => [...document.querySelectorAll(sel)].map(
-    (e) => [e.dataset.layer || "", e.dataset.name, e.dataset.formula, e.dataset.shape]);
+  const rows = (sel) => [...document.querySelectorAll(sel)].map((e) => [e.dataset.layer || "",
+    e.dataset.name, e.dataset.formula, e.dataset.shape,
+    ...(e.dataset.role ? [e.dataset.role, e.lastElementChild.textContent] : [])]);
   const total = document.querySelector("#rnn-calculator [data-total]");
   const svg = document.querySelector("#rnn-calculator svg");
   return { params: rows("[data-kind=param]"), tensors: rows("[data-kind=tensor]"),
@@ -99,15 +102,26 @@ DRIVE = f"""(queries) => queries.map((q) => {{
 }})"""
 
 
+def role_text_fits(role: str, text: str) -> bool:
+    """The words of a role begin with its symbol (ROLES: U, W^T, ...; the tutorial's U: not U)."""
+    if role == "tutorialU":
+        return "U" in text and ("not" in text or "不是" in text)
+    return text.startswith(ROLES[role].replace("^T", "ᵀ"))
+
+
 def check(config: dict, shown: dict) -> list[str]:
     """Differences between what the page shows and param_shapes, as readable lines."""
     want, problems = expected(config), []
+    words = [row.pop() for row in shown["params"]]             # the "in terms of U, W, V" column
+    for row, text in zip(shown["params"], words):
+        if not role_text_fits(row[-1], text):
+            problems.append(f"{query(config)}: {row[1]} is {row[-1]} but the page says {text!r}")
     shown = {**shown, "boxes": {kind: {s for k, s in shown["boxes"] if k == kind} for kind, _ in shown["boxes"]}}
     want["boxes"] = {kind: {shape} for kind, shape in want["boxes"].items()}    # every box of a kind alike
     for key in ("params", "tensors", "total", "formula", "steps", "boxes"):
         if shown[key] != want[key]:
             problems.append(f"{query(config)}: {key} shown {shown[key]!r}, expected {want[key]!r}")
-    params = {(layer, name, shape) for layer, name, _, shape in want["params"]}
+    params = {(layer, name, shape) for layer, name, _, shape, _ in want["params"]}
     arrows = {(layer, name, shape) for _, layer, name, shape in shown["arrows"]}
     if not arrows <= params or {kind for kind, *_ in shown["arrows"]} != {"in", "rec", "out"}:
         problems.append(f"{query(config)}: diagram arrows {shown['arrows']} are not parameters")
@@ -270,3 +284,43 @@ def test_script_never_writes_html_nor_fetches():
                    "new Function", "fetch(", "XMLHttpRequest", "https://"):
         assert banned not in code, banned
     assert code.count("http://") == code.count('"http://www.w3.org/2000/svg"') == 1   # a name, not a URL
+
+
+CODE_CASES = [{"convention": c, **DEFAULTS, "D": 3, "H": 4, "O": 2, "T": 6} for c in CONVENTIONS] + [
+    {"convention": "pytorch", **DEFAULTS, "D": 3, "H": 4, "O": 2, "layers": 2, "bidirectional": 1},
+    {"convention": "keras", **DEFAULTS, "D": 3, "H": 4, "O": 2, "T": 6, "layers": 2, "return_sequences": 1}]
+SHOWN_CODE = """(q) => { history.pushState(null, "", "?" + q); dispatchEvent(new PopStateEvent("popstate"));
+  return [document.querySelector("#rnn-calculator pre.calc-code").textContent,
+          document.querySelector("#rnn-calculator [data-total]").dataset.total]; }"""
+
+
+def count_of_shown_code(code: str) -> int:
+    """Run the "model in code" lines: ours and d2l's with snippets, Keras's with Keras itself,
+    PyTorch's with the NumPy nn.RNN of snippets.torch_rnn (torch is no test dependency)."""
+    import keras
+
+    from snippets.conventions import to_d2l
+    from snippets.elman import init_params
+    from snippets.torch_rnn import init_torch_rnn
+    from snippets.tutorial import init_tutorial_params
+
+    class nn:  # noqa: N801 - stands in for torch.nn: the parameters the two modules would hold
+        def RNN(D, H, num_layers=1, bidirectional=False, batch_first=False):  # noqa: N805
+            return init_torch_rnn(D, H, np.random.default_rng(0), num_layers, bidirectional)
+
+        def Linear(n_in, n_out):  # noqa: N805
+            return {"weight": np.zeros((n_out, n_in)), "bias": np.zeros(n_out)}
+
+    scope = {"keras": keras, "nn": nn, "rng": np.random.default_rng(0), "init_params": init_params,
+             "init_tutorial_params": init_tutorial_params, "to_d2l": to_d2l, "True": True, "False": False}
+    exec(code, scope)
+    if "model" in scope:
+        return scope["model"].count_params()
+    parts = [scope[k] for k in ("params", "rnn", "linear") if k in scope]
+    return sum(int(np.size(a)) for part in parts for a in part.values())
+
+
+@pytest.mark.parametrize("config", CODE_CASES, ids=lambda c: query(c))
+def test_the_model_in_code_has_the_total_shown(pages, config):
+    code, total = pages["en"].evaluate(SHOWN_CODE, query(config))
+    assert count_of_shown_code(code) == int(total), code

@@ -135,3 +135,22 @@ def test_keras_weights_count_and_outputs(s):
     assert got == [(p.layer, p.name, p.shape) for p in m.params]
     assert model.count_params() == m.total
     assert data(m) == {"input": tuple(x.shape), "rnn_output": tuple(h.shape), "y": tuple(y.shape)}
+
+
+@pytest.mark.parametrize("s", ONE_LAYER)
+def test_each_role_is_what_the_array_is(s):
+    """The 'in terms of U, W, V' column: each parameter equals U, U^T, ... on the converted arrays."""
+    p = init_params(H=s["H"], D=s["D"], O=s["O"], rng=np.random.default_rng(0))
+    ours = {"in": p["U"], "rec": p["W"], "out": p["V"], "bias": p["b"].ravel(), "outBias": p["c"].ravel(),
+            "inT": p["U"].T, "recT": p["W"].T, "outT": p["V"].T}
+    arrays = {"site": p, "pytorch": to_pytorch(p), "keras": to_keras(p), "d2l": to_d2l(p)}
+    for convention, converted in arrays.items():
+        for param, array in zip(model_shapes(convention, **s).params, converted.values()):
+            if param.role == "torchBias":                   # the two biases add up to b
+                other = converted["bias_ih_l0"] if "_hh_" in param.name else converted["bias_hh_l0"]
+                assert np.allclose(array + other, ours["bias"]), (convention, param.name)
+            else:
+                want = ours[param.role].reshape(array.shape) if param.role in ("bias", "outBias") else ours[param.role]
+                assert np.array_equal(array, want), (convention, param.name, param.role)
+    tutorial = model_shapes("tutorial", **s).params
+    assert tutorial[0].role == "tutorialU" and tutorial[0].shape == (s["H"], s["T"])
