@@ -31,7 +31,7 @@ from mdit_py_plugins.admon import admon_plugin
 from mdit_py_plugins.dollarmath import dollarmath_plugin
 from mdit_py_plugins.front_matter import front_matter_plugin
 
-from hooks.cjk_abbr import CJK
+from hooks.chinese import CJK
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"

@@ -1,4 +1,5 @@
-"""Chinese text: glossary tooltips inside sentences, and no stray spaces at line breaks.
+"""The Chinese site's three fixes: glossary tooltips inside sentences, no stray spaces at line
+breaks, and a UTF-8 search index (each below).
 
 Python-Markdown's abbr extension only matches a term at a regex word boundary (`\\b`), and Chinese
 characters are word characters, so `隐状态` inside a sentence never gets its tooltip. This hook
