@@ -157,7 +157,7 @@ TEXT = {
                      "x{t} {x_t}: the value x[{i}] itself",
                      "W · h{p} {Wh} + b {b}",
                      "h{t} = tanh(U · x{t} + W · h{p} + b): {h_std}"],
-        "fwd_alt": ("Step {t} of {T}. Tutorial: U {U} with column {c} highlighted, new_input {new_input} "
+        "fwd_alt": ("Step {n} of {T}. Tutorial: U {U} with column {c} highlighted, new_input {new_input} "
                     "with x[{c}] in row {c}, W {W} times h{p} {h}, new state h{t} {h}. "
                     "Standard RNN: U {std_U}, the same at every step, times x{t} {x_t}, plus W · h{p} and b {b}, "
                     "new state {h_std}."),
@@ -198,7 +198,6 @@ TEXT = {
         "scale_alt": ("Blocks with sides equal to the parameters' shapes. Tutorial: U {U_tut} is wide, "
                       "W {W} square, V {V} a thin row, no biases. Standard: U {U_std} a single column, "
                       "W {W} square, V {V}, b {b}, c {c}."),
-        "frame_alt_prefix": "Frame",
     },
     "zh": {
         "glance_title": "正弦任务中的 U、W、V",
@@ -226,7 +225,7 @@ TEXT = {
                      "x{t} {x_t}：就是 x[{i}] 本身",
                      "W · h{p} {Wh} + b {b}",
                      "h{t} = tanh(U · x{t} + W · h{p} + b)：{h_std}"],
-        "fwd_alt": ("第 {t} 步，共 {T} 步。教程：U {U} 中第 {c} 列高亮，new_input {new_input} 的第 {c} 行是 x[{c}]，"
+        "fwd_alt": ("第 {n} 步，共 {T} 步。教程：U {U} 中第 {c} 列高亮，new_input {new_input} 的第 {c} 行是 x[{c}]，"
                     "W {W} 乘以 h{p} {h}，新的隐状态 h{t} {h}。"
                     "标准 RNN：每一步相同的 U {std_U} 乘以 x{t} {x_t}，加上 W · h{p} 和 b {b}，新的隐状态 {h_std}。"),
         "fwd_change": {
@@ -261,7 +260,6 @@ TEXT = {
         "scale_none": "没有 b、c",
         "scale_alt": ("边长等于参数形状的方块。教程：U {U_tut} 较宽，W {W} 为方阵，V {V} 是细长的一行，没有偏置。"
                       "标准 RNN：U {U_std} 只有一列，W {W} 为方阵，V {V}，b {b}，c {c}。"),
-        "frame_alt_prefix": "第",
     },
 }
 
@@ -340,8 +338,9 @@ def glance_svg(lang: str) -> str:
     tut, std = s["tutorial"], s["standard"]
     k = 1.2                                                    # units per row or column
     H, T = tut["U"]
-    fig = Svg(WIDTH, 400, lang, tx["glance_title"])
-    fig.text(WIDTH / 2, 26, tx["glance_title"], 17, "middle", bold=True)
+    width = 360                                                # drawn 1:1 on a 390 px phone
+    fig = Svg(width, 400, lang, tx["glance_title"])
+    fig.text(width / 2, 26, tx["glance_title"], 17, "middle", bold=True)
     top = 72
     fig.text(16, top - 16, tx["tutorial"].format(U=fmt(tut["U"])), 15, bold=True)
     fig.rect(20, top, T * k, H * k, COLOURS["U"])
@@ -353,11 +352,11 @@ def glance_svg(lang: str) -> str:
     fig.text(20 + pick * k + k / 2, top - 2, "t", 12, "middle", bold=True, colour=COLOURS["pick"])
     for n, line in enumerate(tx["tut_lines"]):
         fig.text(20 + T * k + 10, top + 18 + n * 19, line)
-    left2 = 214
+    left2 = 196
     fig.text(left2, top - 16, tx["standard"].format(U=fmt(std["U"])), 15, bold=True)
     fig.rect(left2 + 4, top, max(std["U"][1] * k, 4), H * k, COLOURS["pick"])
     for n, line in enumerate(tx["std_lines"]):
-        fig.text(left2 + 18, top + 18 + n * 19, line.format(T=T))
+        fig.text(left2 + 16, top + 18 + n * 19, line.format(T=T))
     top2 = top + H * k + 48
     fig.text(16, top2 - 12, tx["W_title"].format(W=fmt(tut["W"])), 15, bold=True)
     fig.rect(20, top2, tut["W"][1] * k, tut["W"][0] * k, COLOURS["W"])
@@ -549,7 +548,7 @@ def _frames_md(name: str, images: list[tuple[str, str, str]]) -> str:
     out = [f'<div class="frames" markdown data-frames="{name}">', ""]
     for n, (label, alt, change) in enumerate(images, start=1):
         out += [f'=== "<{n}> {label}"', "",
-                f"    ![{alt}](img/figures/{name}-{n}.svg){{ width=\"400\" loading=lazy }}", "",
+                f"    ![{alt}](img/figures/{name}-{n}.svg){{ width=\"480\" loading=lazy }}", "",
                 f"    {change}", ""]
     out += ["</div>", ""]
     return "\n".join(out)
@@ -579,7 +578,7 @@ def outputs() -> dict[Path, str]:
             files[svg / f"forward-{n}.svg"] = forward_svg(f, lang)
             v = {**{key: fmt(val) for key, val in f.items() if isinstance(val, tuple)},
                  "t": sub(f["t"]), "p": sub(f["t"] - 1), "c": f["column"], "T": f["T"]}
-            alt = tx["fwd_alt"].format(**{**v, "t": f["t"]}).replace("h" + sub(f["t"]), "h" + sub(f["t"]))
+            alt = tx["fwd_alt"].format(**v, n=f["t"])
             tabs.append((f"t = {f['t']}", alt, forward_change(f, lang, n == 1, n == len(fwd))))
         files[inc / "forward.md"] = _frames_md("forward", tabs)
         tabs = []
