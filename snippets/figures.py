@@ -12,8 +12,10 @@ and the Markdown blocks in ``includes/figures/<lang>/`` that the pages include) 
 ((100, 50), (100, 1), (100, 100))
 >>> [(f["t"], f["column"], f["new_input"]) for f in forward_frames()]
 [(1, 0, (50, 1)), (2, 1, (50, 1)), (3, 2, (50, 1)), (50, 49, (50, 1))]
->>> [(f["t"], f["terms"], f["dU"], f["dW"]) for f in bptt_frames()]
-[(None, 0, (100, 1), (100, 100)), (50, 1, (100, 1), (100, 100)), (49, 2, (100, 1), (100, 100)), (48, 3, (100, 1), (100, 100)), (1, 50, (100, 1), (100, 100))]
+>>> [(f["t"], f["terms"]) for f in bptt_frames()]        # (step, terms summed into dU and dW)
+[(None, 0), (50, 1), (49, 2), (48, 3), (1, 50)]
+>>> {(f["dU"], f["dW"]) for f in bptt_frames()}         # one dU, one dW: their shapes never change
+{((100, 1), (100, 100))}
 """
 
 from __future__ import annotations
@@ -183,7 +185,7 @@ TEXT = {
         "back_alt": ("{title}. Hidden states 1 to {T}, the ones the gradient has passed are filled. "
                      "dU {dU} and dW {dW} hold {terms} of {T} terms."),
         "back_change": {
-            "first": "The loss sees only h{T}: its gradient arrives there through V (dV {dV}) and "
+            "first": "The loss sees only h{s}: its gradient arrives there through V, dV is {dV}, and "
                      "nothing has reached U or W yet.",
             "step": "Step {t} adds its term to the one dU {dU} and the one dW {dW} ({terms} of {T} so far), "
                     "then passes the gradient back through Wᵀ to h{p}.",
@@ -248,7 +250,7 @@ TEXT = {
                       "∂L/∂h{p} = Wᵀ · δ{t}：{dh_prev}"],
         "back_alt": ("{title}。隐状态 1 到 {T}，梯度已经过的已填色。dU {dU} 与 dW {dW} 已累加 {terms}/{T} 项。"),
         "back_change": {
-            "first": "损失只看到 h{T}：梯度经 V 到达这里（dV {dV}），还没有传到 U 和 W。",
+            "first": "损失只看到 h{s}：梯度经 V 到达这里，dV 的形状为 {dV}；U 和 W 还没有收到梯度。",
             "step": "第 {t} 步把它的一项加到唯一的 dU {dU} 和唯一的 dW {dW} 上（已有 {terms}/{T} 项），"
                     "再经 Wᵀ 把梯度传回 h{p}。",
             "last": "{T} 项全部加完：dU {dU} 与 dW {dW} 就是 snippets.bptt 返回的梯度，每个矩阵一个，按时间求和。",
@@ -376,10 +378,9 @@ def _glance_values() -> dict:
             "b": fmt(s["standard"]["b"]), "c": fmt(s["standard"]["c"]), "D": s["standard"]["U"][1]}
 
 
-def _vector(fig: Svg, x: float, y: float, n: int, k: float, fill: str = COLOURS["vec"]) -> float:
-    """A column vector of n entries; returns its width."""
+def _vector(fig: Svg, x: float, y: float, n: int, k: float, fill: str = COLOURS["vec"]) -> None:
+    """A column vector of n entries, n * k tall."""
     fig.rect(x, y, 5, n * k, fill)
-    return 5
 
 
 def forward_svg(frame: dict, lang: str) -> str:
@@ -467,11 +468,12 @@ def bptt_svg(frame: dict, lang: str) -> str:
         v.update(t=sub(t), p=sub(t - 1))
         title = tx["back_title"].format(t=t, terms=terms, T=T)
         lines = _fill(tx["back_step"], **v)
-    fig = Svg(WIDTH, 380, lang, title)
+    k, H = 1.0, f["dW"][0]                                     # accumulators: 1 unit per row or column
+    top, base = 56, 132
+    fig = Svg(WIDTH, round(base + H * k + 48 + 3 * 21 + 18), lang, title)
     fig.text(WIDTH / 2, 24, title, 15, "middle", bold=True)
     # The T hidden states as a row of cells; the gradient has passed the filled ones.
     cell = (WIDTH - 40) / T
-    top = 56
     for j in range(1, T + 1):
         passed = t is not None and j >= t
         here = (t is None and j == T) or j == t
@@ -484,9 +486,7 @@ def bptt_svg(frame: dict, lang: str) -> str:
     if at > 1:
         fig.line(xa - 2, top + 34, max(xa - 40, 22), top + 34, COLOURS["grad"], arrow=True, width=2)
     fig.text(WIDTH / 2, top + 56, tx["states"].format(T=sub(T)), 13 if lang == "en" else FONT, "middle")
-    # The accumulators to scale (1 unit per row or column), filled as far as the sum has come.
-    k = 1.0
-    base = top + 76
+    # dU and dW to scale, filled as far as the sum over the steps has come.
     share = terms / T
     for x, name, (rows, cols) in [(20, "dU", f["dU"]), (60, "dW", f["dW"])]:
         w, h = max(cols * k, 5), rows * k
@@ -494,19 +494,19 @@ def bptt_svg(frame: dict, lang: str) -> str:
         fill_h = h * share
         if fill_h:
             fig.rect(x, base + h - fill_h, w, fill_h, COLOURS["grad"], stroke="none", extra=' fill-opacity="0.55"')
-        fig.text(x + w / 2 if name == "dU" else x + w / 2, base + h + 16, name, FONT, "middle")
+        fig.text(x + w / 2, base + h + 16, name, FONT, "middle")
     legend = [f"dU {v['dU']}", f"dW {v['dW']}", tx["terms"].format(terms=terms, T=T)]
     for m, line in enumerate(legend):
         fig.text(180, base + 24 + m * 24, line, 15 if m < 2 else FONT, bold=m < 2)
     for m, line in enumerate(lines):
-        fig.text(14, base + 100 * k + 48 + m * 21, line)
+        fig.text(14, base + H * k + 48 + m * 21, line)
     return fig.render()
 
 
 def bptt_change(frame: dict, lang: str, last: bool) -> str:
     tx, f = TEXT[lang], frame
     v = {**{key: fmt(val) for key, val in f.items() if isinstance(val, tuple)},
-         "T": f["T"] if last else sub(f["T"]), "terms": f["terms"]}
+         "T": f["T"], "s": sub(f["T"]), "terms": f["terms"]}
     if f["t"] is None:
         return tx["back_change"]["first"].format(**v)
     v.update(t=f["t"], p=sub(f["t"] - 1))

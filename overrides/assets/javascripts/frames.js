@@ -41,7 +41,9 @@
     status.setAttribute("aria-live", "polite");
     const show = (i) => {
       const n = (i + inputs.length) % inputs.length;
+      const focused = document.activeElement;
       labels[n].click();               // Material and the CSS do the rest, as for a click by hand
+      if (focused && focused !== document.body) focused.focus({ preventScroll: true });  // keys stay on the button
       update();
     };
     const stop = () => {
