@@ -197,6 +197,8 @@ TEXT = {
         "scale_tut": "The tutorial (T = {T})",
         "scale_std": "Standard RNN (D = {D})",
         "scale_none": "no b, c",
+        "scale_caption": ("Drawn to scale: only W {W} is square; the tutorial's U {U_tut} grows a column "
+                          "with every time step, the standard U {U_std} stays one column."),
         "scale_alt": ("Blocks with sides equal to the parameters' shapes. Tutorial: U {U_tut} is wide, "
                       "W {W} square, V {V} a thin row, no biases. Standard: U {U_std} a single column, "
                       "W {W} square, V {V}, b {b}, c {c}."),
@@ -260,6 +262,8 @@ TEXT = {
         "scale_tut": "教程（T = {T}）",
         "scale_std": "标准 RNN（D = {D}）",
         "scale_none": "没有 b、c",
+        "scale_caption": ("按比例画出：只有 W {W} 是方阵；教程的 U {U_tut} 每多一个时间步就多一列，"
+                          "标准 RNN 的 U {U_std} 始终只有一列。"),
         "scale_alt": ("边长等于参数形状的方块。教程：U {U_tut} 较宽，W {W} 为方阵，V {V} 是细长的一行，没有偏置。"
                       "标准 RNN：U {U_std} 只有一列，W {W} 为方阵，V {V}，b {b}，c {c}。"),
     },
@@ -341,7 +345,7 @@ def glance_svg(lang: str) -> str:
     k = 1.2                                                    # units per row or column
     H, T = tut["U"]
     width = 360                                                # drawn 1:1 on a 390 px phone
-    fig = Svg(width, 400, lang, tx["glance_title"])
+    fig = Svg(width, round(72 + 2 * H * k + 48 + 18), lang, tx["glance_title"])
     fig.text(width / 2, 26, tx["glance_title"], 17, "middle", bold=True)
     top = 72
     fig.text(16, top - 16, tx["tutorial"].format(U=fmt(tut["U"])), 15, bold=True)
@@ -571,7 +575,7 @@ def outputs() -> dict[Path, str]:
         files[inc / "scale.md"] = (
             '<figure markdown="span">\n'
             f'  ![{tx["scale_alt"].format(**g)}](img/figures/scale.svg){{ width="440" loading=lazy }}\n'
-            f'  <figcaption>{escape(tx["scale_title"])}</figcaption>\n'
+            f'  <figcaption>{escape(tx["scale_caption"].format(**g))}</figcaption>\n'
             '</figure>\n')
         tabs = []
         for n, f in enumerate(fwd, start=1):
