@@ -107,7 +107,7 @@ def visible_text(page: Path) -> str:
 def test_no_stray_space_in_chinese_text(site: Path) -> None:
     """A browser shows a line break as a space: 检验，\n并且 reads 检验， 并且. No space may stand
     between two Chinese characters, nor next to full-width punctuation (：U, 、b, 8.37 （50), whether it
-    comes from a line break or was typed. hooks.chinese.py removes the line breaks."""
+    comes from a line break or was typed. hooks/chinese.py removes the line breaks."""
     p = CJK_PUNCTUATION
     stray = re.compile(rf".{{0,8}}(?:[{CJK}]\n[ \t]*[{CJK}]|[{p}][ \t\n]+[^\s<]|[^\s>][ \t\n]+[{p}]).{{0,8}}")
     found = {}
