@@ -58,4 +58,8 @@ SEARCH_CASES = [
     ("zh", "更大的矩阵", "faq/one-matrix-on-x-and-h/"),
     ("zh", "正交矩阵", "faq/why-orthogonal-recurrent-init/"),
     ("zh", "LSTM 参数 四倍", "faq/lstm-gru-parameter-count/"),
+    # issue 20, helper h20a: each page's query is also its front matter's search_query
+    ("en", "forecast several steps ahead", "faq/forecast-several-steps-ahead/"),
+    ("zh", "预测多步", "faq/forecast-several-steps-ahead/"),
+    # end of h20a's block
 ]
