@@ -61,5 +61,7 @@ SEARCH_CASES = [
     # issue 20, helper h20a: each page's query is also its front matter's search_query
     ("en", "forecast several steps ahead", "faq/forecast-several-steps-ahead/"),
     ("zh", "预测多步", "faq/forecast-several-steps-ahead/"),
+    ("en", "choose hidden size", "faq/choosing-the-hidden-size/"),
+    ("zh", "隐藏单元数 怎么选", "faq/choosing-the-hidden-size/"),
     # end of h20a's block
 ]
