@@ -63,5 +63,7 @@ SEARCH_CASES = [
     ("zh", "预测多步", "faq/forecast-several-steps-ahead/"),
     ("en", "choose hidden size", "faq/choosing-the-hidden-size/"),
     ("zh", "隐藏单元数 怎么选", "faq/choosing-the-hidden-size/"),
+    ("en", "unbatched 2-D input hx", "faq/pytorch-unbatched-input/"),
+    ("zh", "二维输入 非批量", "faq/pytorch-unbatched-input/"),
     # end of h20a's block
 ]
