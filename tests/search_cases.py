@@ -67,5 +67,7 @@ SEARCH_CASES = [
     ("zh", "二维输入 非批量", "faq/pytorch-unbatched-input/"),
     ("en", "one time step look_back reshape", "faq/one-time-step-trap/"),
     ("zh", "一个时间步 look_back", "faq/one-time-step-trap/"),
+    ("en", "RNNCell SimpleRNNCell difference", "faq/rnn-cell-vs-rnn/"),
+    ("zh", "RNNCell SimpleRNNCell 区别", "faq/rnn-cell-vs-rnn/"),
     # end of h20a's block
 ]
