@@ -69,5 +69,7 @@ SEARCH_CASES = [
     ("zh", "一个时间步 look_back", "faq/one-time-step-trap/"),
     ("en", "RNNCell SimpleRNNCell difference", "faq/rnn-cell-vs-rnn/"),
     ("zh", "RNNCell SimpleRNNCell 区别", "faq/rnn-cell-vs-rnn/"),
+    ("en", "dropout recurrent_dropout", "faq/dropout-vs-recurrent-dropout/"),
+    ("zh", "dropout recurrent_dropout 区别", "faq/dropout-vs-recurrent-dropout/"),
     # end of h20a's block
 ]
