@@ -65,7 +65,7 @@ SEARCH_CASES = [
     ("zh", "隐藏单元数 怎么选", "faq/choosing-the-hidden-size/"),
     ("en", "unbatched 2-D input hx", "faq/pytorch-unbatched-input/"),
     ("zh", "二维输入 非批量", "faq/pytorch-unbatched-input/"),
-    ("en", "one time step look_back reshape", "faq/one-time-step-trap/"),
+    ("en", "look_back", "faq/one-time-step-trap/"),
     ("zh", "一个时间步 look_back", "faq/one-time-step-trap/"),
     ("en", "RNNCell SimpleRNNCell difference", "faq/rnn-cell-vs-rnn/"),
     ("zh", "RNNCell SimpleRNNCell 区别", "faq/rnn-cell-vs-rnn/"),
