@@ -64,8 +64,9 @@ def two_halves(B: int = 2, k: int = 10, H: int = 4, seed: int = 0):
 
 # --8<-- [start:carried_by]
 def carried_by(model, halves, targets) -> dict[str, bool]:
-    """For each way of running a stateful model on two consecutive batches: does the
-    second batch start from the state the first one left?"""
+    """For each way of running a stateful model on two consecutive batches (one call
+    per batch, or one call given both): does the second batch start from the state
+    the first one left?"""
     (first, second), (y_first, y_carried) = halves, targets
     both, y_both = np.concatenate([first, second]), np.concatenate([y_first, y_carried])
     B = first.shape[0]
@@ -80,13 +81,13 @@ def carried_by(model, halves, targets) -> dict[str, bool]:
         "model(x)": lambda: (model(first), same(model(second)))[1],
         "predict": lambda: (model.predict(first, verbose=0),
                             same(model.predict(second, verbose=0)))[1],
-        "predict, one call": lambda: same(model.predict(both, batch_size=B, verbose=0)[B:]),
+        "predict(both)": lambda: same(model.predict(both, batch_size=B, verbose=0)[B:]),
         "predict_on_batch": lambda: (model.predict_on_batch(first),
                                      same(model.predict_on_batch(second)))[1],
-        "evaluate": lambda: zero(model.evaluate(both, y_both, batch_size=B, verbose=0)),
+        "evaluate(both)": lambda: zero(model.evaluate(both, y_both, batch_size=B, verbose=0)),
         "train_on_batch": lambda: (model.train_on_batch(first, y_first),
                                    zero(model.train_on_batch(second, y_carried)))[1],
-        "fit": lambda: zero(model.fit(both, y_both, batch_size=B, shuffle=False,
+        "fit(both)": lambda: zero(model.fit(both, y_both, batch_size=B, shuffle=False,
                                       verbose=0).history["loss"][-1]),
     }
     carried = {}
