@@ -67,22 +67,32 @@ def test_a_batch_first_h_0_is_refused_with_a_runtime_error(torch):
         rnn(torch.zeros(50, 8, 1), torch.zeros(8, 4, 100))
 
 
-def test_gru_candidate_recurrent_bias_is_a_real_parameter(torch):
-    """Moving s from bias_ih to bias_hh keeps the output for the r and z blocks, not for n."""
+def moved_bias_keeps_output(torch, cls, gates: str) -> dict[str, bool]:
+    """Move a random s from bias_ih to bias_hh, one gate block at a time."""
     torch.manual_seed(0)
-    gru = torch.nn.GRU(3, 4)
+    layer = cls(3, 4)
     x = torch.randn(6, 2, 3)
-    reference, _ = gru(x)
+    reference, _ = layer(x)
     s = torch.randn(4)
     unchanged = {}
-    for gate, block in zip("rzn", range(3)):                  # PyTorch's order: r, z, n
-        moved = torch.nn.GRU(3, 4)
-        moved.load_state_dict(gru.state_dict())
+    for block, gate in enumerate(gates):
+        moved = cls(3, 4)
+        moved.load_state_dict(layer.state_dict())
         with torch.no_grad():
             moved.bias_ih_l0[4 * block:4 * block + 4] += s
             moved.bias_hh_l0[4 * block:4 * block + 4] -= s
         unchanged[gate] = bool(torch.allclose(moved(x)[0], reference, atol=1e-12))
-    assert unchanged == {"r": True, "z": True, "n": False}
+    return unchanged
+
+
+def test_only_the_sum_of_the_two_biases_matters_in_rnn_and_lstm(torch):
+    assert moved_bias_keeps_output(torch, torch.nn.RNN, "h") == {"h": True}
+    assert moved_bias_keeps_output(torch, torch.nn.LSTM, "ifgo") == dict.fromkeys("ifgo", True)
+
+
+def test_gru_candidate_recurrent_bias_is_a_real_parameter(torch):
+    """PyTorch's order is r, z, n: the candidate n's b_hn sits inside r * (...)."""
+    assert moved_bias_keeps_output(torch, torch.nn.GRU, "rzn") == {"r": True, "z": True, "n": False}
 
 
 def test_unbatched_input_has_no_batch_axis(torch):
