@@ -1,7 +1,7 @@
 """Doc tests: every python fence in docs/ and every module docstring in snippets/.
 
 Also: a test that uses the built site (fixtures `build`, `site`, `base_url`, `browser`, from
-tests/site/conftest.py) is marked `site`; tests/unit/test_torch.py is collected only where torch
+tests/site/conftest.py) is marked `site`; tests/unit/test_torch*.py are collected only where torch
 is installed (torch is no test dependency; the run's header says when it is left out).
 """
 
@@ -33,12 +33,12 @@ pytest_collect_file = (pages + docstrings).pytest()
 
 SITE_FIXTURES = {"build", "site", "base_url", "browser"}
 TORCH = importlib.util.find_spec("torch") is not None
-collect_ignore = [] if TORCH else ["tests/unit/test_torch.py"]
+collect_ignore = [] if TORCH else ["tests/unit/test_torch.py", "tests/unit/test_torch_packed.py"]
 
 
 def pytest_report_header() -> str | None:
     if not TORCH:
-        return "torch not installed: tests/unit/test_torch.py not collected (uv pip install torch==2.13.0)"
+        return "torch not installed: tests/unit/test_torch*.py not collected (uv pip install torch==2.13.0)"
     return None
 
 
