@@ -16,13 +16,22 @@ Variations and other libraries
     bidirectional   two RNNs, one reading backwards
     unshared        one U_t, W_t, b_t per step (weights not shared)
     characters      one-hot inputs and cross-entropy
+    forecast        several steps ahead: each prediction fed back in
+    hidden_size     what H buys: two units hold the exact sine rule
     conventions     the same RNN in PyTorch, Keras, d2l and Karpathy names
-    torch_rnn       torch.nn.RNN in NumPy (layers, directions, batch_first)
-    keras_check     real Keras next to the crosswalk
+    torch_rnn       torch.nn.RNN in NumPy (layers, directions, batch_first); built on it:
+    torch_unbatched   its unbatched 2-D input
+    rnn_cell          nn.RNNCell, one step
+    packed            a PackedSequence: each sequence for its own length
+    keras_check     real Keras next to the crosswalk; with real Keras too:
+    stateful          carrying the state from batch to batch, call by call
+    keras_dropout     which path dropout and recurrent_dropout mask
+    gru_bias          which of a GRU's second biases are real parameters
     param_shapes    every parameter's shape as a formula (mirrored by the calculator)
 Tools
     shapes          check_shape: errors that name both shapes
     tolerance       figures that can move with the CPU, with their tolerance
     diagram         the unrolled-RNN SVGs, labels read off the arrays
+    figures         the glance figure, shapes to scale, step-through frames
     bench           timings (``uv run python -m snippets.bench``)
 """
