@@ -7,7 +7,8 @@ doctest that imports from it. Module map:
 The models the pages teach
     data            the sine windows, the exact sine rule (next_sine), RMSE
     elman           the standard RNN: one U (H, D) shared by every step
-    bptt            its exact gradients; gradcheck checks them numerically
+    bptt            its exact gradients
+    gradcheck       central differences that check them
     corrected       that model trained with exact BPTT and Adam
     tutorial        the tutorial's model: U (H, T), one column per position
     tutorial_train  the tutorial's training, flaws included
