@@ -29,6 +29,7 @@ docstrings = Sybil(parsers=[DocTestParser(optionflags=DOCTEST_FLAGS)], patterns=
 pytest_collect_file = (pages + docstrings).pytest()
 
 SITE_FIXTURES = {"build", "site", "base_url", "browser"}
+OPT_IN = ("torch", "editions")  # markers deselected unless -m names them
 
 
 @pytest.hookimpl(tryfirst=True)
@@ -40,14 +41,15 @@ def pytest_xdist_auto_num_workers(config: pytest.Config) -> int:
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    """Deselect the `torch` tests unless `-m` names torch (torch is no test dependency). Mark the
-    tests that use the built site `site`. Queue the units of work: the first site unit first (its
-    worker builds the site, then runs it), the other site units last (the build is done by then),
-    everything else in between."""
-    if "torch" not in (config.option.markexpr or ""):
-        torch = [item for item in items if item.get_closest_marker("torch")]
-        config.hook.pytest_deselected(items=torch)
-        items[:] = [item for item in items if not item.get_closest_marker("torch")]
+    """Deselect the `torch` and `editions` tests unless `-m` names them (torch is no test dependency;
+    the editions are built by `python -m editions`). Mark the tests that use the built site `site`.
+    Queue the units of work: the first site unit first (its worker builds the site, then runs it),
+    the other site units last (the build is done by then), everything else in between."""
+    for marker in OPT_IN:
+        if marker not in (config.option.markexpr or ""):
+            chosen = [item for item in items if item.get_closest_marker(marker)]
+            config.hook.pytest_deselected(items=chosen)
+            items[:] = [item for item in items if not item.get_closest_marker(marker)]
     for item in items:
         if SITE_FIXTURES & set(getattr(item, "fixturenames", ())):
             item.add_marker(pytest.mark.site)

@@ -21,7 +21,6 @@ LANGS = {"en": "", "zh": "zh/"}  # language -> its folder in a build
 CHROMIUM_FLAGS = [
     "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
     "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-    "--allow-file-access-from-files",
 ]
 
 
