@@ -122,7 +122,7 @@ def test_pdf_has_every_page_in_navigation_order(lang: str) -> None:
     reader, texts = book(lang)
     marks, found, k = outline(reader), [], 0
     pages = reading_order(lang)
-    for depth, title, index in marks:
+    for _, title, index in marks:
         if k < len(pages) and title == pages[k][1]:
             found.append((pages[k], index))
             k += 1
