@@ -54,14 +54,18 @@ def print_page(page, url: str | None = None) -> bytes:
 
 
 def cover_html(lang: str, site_name: str, nav: list[dict], sha: str) -> str:
+    """The cover: title, today's date, the commit, and the contents with a link to each page."""
     edition, printed, from_commit, contents = COVER[lang]
     today = datetime.now(UTC).strftime("%Y-%m-%d")
 
-    def items(nav):
-        lis = "".join(
-            f"<li>{f'<a href="{html.escape(i["href"])}">' if i['href'] else ''}{html.escape(i['title'])}"
-            f"{'</a>' if i['href'] else ''}{items(i['children'])}</li>" for i in nav)
-        return f"<ul>{lis}</ul>" if lis else ""
+    def item(entry: dict) -> str:  # a page is a link to where it starts in the book (see Resolver)
+        title = html.escape(entry["title"])
+        if entry["href"]:
+            title = f'<a href="{html.escape(entry["href"])}">{title}</a>'
+        return f"<li>{title}{items(entry['children'])}</li>"
+
+    def items(entries: list[dict]) -> str:
+        return f"<ul>{''.join(map(item, entries))}</ul>" if entries else ""
 
     return f"""<!doctype html><html lang="{lang}"><meta charset="utf-8"><title>{html.escape(site_name)}</title>
 <body class="cover"><h1>{html.escape(site_name)}</h1>
