@@ -2,7 +2,8 @@
 
 Also: a test that uses the built site (fixtures `build`, `site`, `base_url`, `browser`, from
 tests/site/conftest.py) is marked `site`; tests/unit/test_torch*.py are collected only where torch
-is installed (torch is no test dependency; the run's header says when it is left out).
+is installed (torch is no test dependency; the run's header says when it is left out);
+tests/site/test_editions.py runs only with `-m editions`, after `python -m editions`.
 """
 
 import importlib.util
@@ -50,8 +51,13 @@ def pytest_xdist_auto_num_workers(config: pytest.Config) -> int:
     return 0 if files else min(2, os.cpu_count() or 1)
 
 
-def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Mark the tests that use the built site `site` (`-m "not site"` runs the rest)."""
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Mark the tests that use the built site `site` (`-m "not site"` runs the rest). Deselect the
+    `editions` tests unless `-m` names them: they check what `python -m editions` built."""
+    if "editions" not in (config.option.markexpr or ""):
+        chosen = [item for item in items if item.get_closest_marker("editions")]
+        config.hook.pytest_deselected(items=chosen)
+        items[:] = [item for item in items if not item.get_closest_marker("editions")]
     for item in items:
         if SITE_FIXTURES & set(getattr(item, "fixturenames", ())):
             item.add_marker(pytest.mark.site)

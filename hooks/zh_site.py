@@ -1,7 +1,9 @@
-"""Build the Chinese site (mkdocs.zh.yml) into <site_dir>/zh after the English one.
+"""Build the Chinese site into <site_dir>/zh after the English one.
 
+The Chinese config is the English one's name with `.zh` before `.yml`: mkdocs.yml -> mkdocs.zh.yml,
+mkdocs.offline.yml -> mkdocs.offline.zh.yml (the offline edition, `python -m editions`).
 Runs for `mkdocs build` and `mkdocs serve` alike, so both languages are always built together;
-`--strict` applies to both. mkdocs.zh.yml inherits this hook list, so the hook does nothing there.
+`--strict` applies to both. The Chinese configs inherit this hook list, so the hook does nothing there.
 """
 
 from pathlib import Path
@@ -9,10 +11,10 @@ from pathlib import Path
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
-ZH_CONFIG = Path(__file__).resolve().parent.parent / "mkdocs.zh.yml"
-
 
 def on_post_build(config, **kwargs) -> None:
-    if Path(config.config_file_path).resolve() == ZH_CONFIG:
+    english = Path(config.config_file_path).resolve()
+    if english.suffixes[-2:] == [".zh", ".yml"]:
         return
-    build(load_config(str(ZH_CONFIG), site_dir=str(Path(config.site_dir) / "zh"), strict=config.strict))
+    chinese = english.with_suffix(".zh.yml")
+    build(load_config(str(chinese), site_dir=str(Path(config.site_dir) / "zh"), strict=config.strict))
