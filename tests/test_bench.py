@@ -9,7 +9,8 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-KEYS = {"tutorial_epoch_s", "corrected_train_s", "corrected_val_rmse", "corrected_steps"}
+KEYS = {"tutorial_epoch_s", "corrected_train_s", "corrected_val_rmse", "corrected_steps",
+        "fixed_train_s", "fixed_steps"}
 
 
 def test_bench_last_line_is_json() -> None:
