@@ -58,4 +58,7 @@ SEARCH_CASES = [
     ("zh", "更大的矩阵", "faq/one-matrix-on-x-and-h/"),
     ("zh", "正交矩阵", "faq/why-orthogonal-recurrent-init/"),
     ("zh", "LSTM 参数 四倍", "faq/lstm-gru-parameter-count/"),
+    # issue 20 (h20b): questions learners ask about U, W and V in real code
+    ("en", "return_state SimpleRNN", "faq/keras-return-state/"),
+    ("zh", "return_state 最终隐状态", "faq/keras-return-state/"),
 ]
