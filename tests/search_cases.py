@@ -61,4 +61,6 @@ SEARCH_CASES = [
     # issue 20 (h20b): questions learners ask about U, W and V in real code
     ("en", "return_state SimpleRNN", "faq/keras-return-state/"),
     ("zh", "return_state 最终隐状态", "faq/keras-return-state/"),
+    ("en", "sliding windows series", "faq/sliding-windows-from-a-series/"),
+    ("zh", "滑动窗口 序列", "faq/sliding-windows-from-a-series/"),
 ]
