@@ -63,4 +63,6 @@ SEARCH_CASES = [
     ("zh", "return_state 最终隐状态", "faq/keras-return-state/"),
     ("en", "sliding windows series", "faq/sliding-windows-from-a-series/"),
     ("zh", "滑动窗口 序列", "faq/sliding-windows-from-a-series/"),
+    ("en", "reshape permute batch_first", "faq/transpose-not-reshape-for-time-major/"),
+    ("zh", "reshape transpose 时间步在前", "faq/transpose-not-reshape-for-time-major/"),
 ]
