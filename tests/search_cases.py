@@ -65,4 +65,6 @@ SEARCH_CASES = [
     ("zh", "滑动窗口 序列", "faq/sliding-windows-from-a-series/"),
     ("en", "reshape permute batch_first", "faq/transpose-not-reshape-for-time-major/"),
     ("zh", "reshape transpose 时间步在前", "faq/transpose-not-reshape-for-time-major/"),
+    ("en", "forecast lagged copy shifted", "faq/forecast-looks-like-a-lagged-copy/"),
+    ("zh", "预测 平移 滞后", "faq/forecast-looks-like-a-lagged-copy/"),
 ]
