@@ -67,4 +67,6 @@ SEARCH_CASES = [
     ("zh", "reshape transpose 时间步在前", "faq/transpose-not-reshape-for-time-major/"),
     ("en", "forecast lagged copy shifted", "faq/forecast-looks-like-a-lagged-copy/"),
     ("zh", "预测 平移 滞后", "faq/forecast-looks-like-a-lagged-copy/"),
+    ("en", "expected ndim=3 found ndim=2", "faq/keras-expected-ndim-3/"),
+    ("zh", "ndim=3 报错 三维", "faq/keras-expected-ndim-3/"),
 ]
