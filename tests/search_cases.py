@@ -69,4 +69,6 @@ SEARCH_CASES = [
     ("zh", "预测 平移 滞后", "faq/forecast-looks-like-a-lagged-copy/"),
     ("en", "expected ndim=3 found ndim=2", "faq/keras-expected-ndim-3/"),
     ("zh", "ndim=3 报错 三维", "faq/keras-expected-ndim-3/"),
+    ("en", "scale normalize MinMaxScaler", "faq/scale-inputs-for-an-rnn/"),
+    ("zh", "缩放 归一化 MinMaxScaler", "faq/scale-inputs-for-an-rnn/"),
 ]
