@@ -1,16 +1,19 @@
 """Doc tests: every python fence in docs/ and every module docstring in snippets/.
 
-Also how the suite is split between xdist workers (`-n auto --dist loadscope`, units of work in
-the order given here): a test that uses the built site (fixtures `build`, `site`, `base_url`,
-`browser`) is marked `site`; the site is built once per run (tests/conftest.py).
+Also: a test that uses the built site (fixtures `build`, `site`, `base_url`, `browser`, from
+tests/site/conftest.py) is marked `site`; tests/unit/test_torch*.py are collected only where torch
+is installed (torch is no test dependency; the run's header says when it is left out).
 """
 
+import importlib.util
 import os
 from pathlib import Path
 
 os.environ.setdefault("KERAS_BACKEND", "jax")  # Keras 3 on JAX (CPU): no extra step for a user
-# JAX compiles every new shape (each weight initialiser, each model); keep what it compiled between runs.
-os.environ.setdefault("JAX_COMPILATION_CACHE_DIR", str(Path(__file__).parent / ".cache" / "jax"))
+# JAX compiles every new shape (each weight initialiser, each model); keep what it compiled between
+# runs, one folder per xdist worker: two processes writing one cache at once is not safe.
+_worker = os.environ.get("PYTEST_XDIST_WORKER", "main")
+os.environ.setdefault("JAX_COMPILATION_CACHE_DIR", str(Path(__file__).parent / ".cache" / "jax" / _worker))
 os.environ.setdefault("JAX_PERSISTENT_CACHE_MIN_COMPILE_TIME_SECS", "0")
 os.environ.setdefault("JAX_PERSISTENT_CACHE_MIN_ENTRY_SIZE_BYTES", "0")
 # xdist runs a worker per core: a BLAS thread pool in each worker would only spin against the other.
@@ -29,6 +32,14 @@ docstrings = Sybil(parsers=[DocTestParser(optionflags=DOCTEST_FLAGS)], patterns=
 pytest_collect_file = (pages + docstrings).pytest()
 
 SITE_FIXTURES = {"build", "site", "base_url", "browser"}
+TORCH = importlib.util.find_spec("torch") is not None
+collect_ignore = [] if TORCH else ["tests/unit/test_torch.py", "tests/unit/test_torch_packed.py"]
+
+
+def pytest_report_header() -> str | None:
+    if not TORCH:
+        return "torch not installed: tests/unit/test_torch*.py not collected (uv pip install torch==2.13.0)"
+    return None
 
 
 @pytest.hookimpl(tryfirst=True)
@@ -39,24 +50,8 @@ def pytest_xdist_auto_num_workers(config: pytest.Config) -> int:
     return 0 if files else min(2, os.cpu_count() or 1)
 
 
-def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    """Deselect the `torch` tests unless `-m` names torch (torch is no test dependency). Mark the
-    tests that use the built site `site`. Queue the units of work: the first site unit first (its
-    worker builds the site, then runs it), the other site units last (the build is done by then),
-    everything else in between."""
-    if "torch" not in (config.option.markexpr or ""):
-        torch = [item for item in items if item.get_closest_marker("torch")]
-        config.hook.pytest_deselected(items=torch)
-        items[:] = [item for item in items if not item.get_closest_marker("torch")]
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark the tests that use the built site `site` (`-m "not site"` runs the rest)."""
     for item in items:
         if SITE_FIXTURES & set(getattr(item, "fixturenames", ())):
             item.add_marker(pytest.mark.site)
-    site_units = list(dict.fromkeys(work_unit(item) for item in items if item.get_closest_marker("site")))
-    rank = {unit: 0 if k == 0 else 2 for k, unit in enumerate(site_units)}
-    items.sort(key=lambda item: rank.get(work_unit(item), 1))  # stable: a page keeps its order
-
-
-def work_unit(item: pytest.Item) -> str:
-    """What one worker runs as a whole under `--dist loadscope`: a file (a page's fences share one
-    namespace) or a test class (a language's browser pass). The rule is xdist's own."""
-    return item.nodeid.rsplit("::", 1)[0]

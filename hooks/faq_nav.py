@@ -3,7 +3,7 @@
 The nav lists `faq/index.md` under its section title; this hook adds one sub-section per theme of
 the FAQ index (its H2 headings, `## Title { #id }`) holding the questions it links, in the index's
 order. The framework sections (#pytorch, #keras) list questions a second time and stay out of the
-nav. tests/test_faq.py checks that every question is under exactly one theme.
+nav. tests/guards/test_faq_pages.py checks that every question is under exactly one theme.
 """
 
 import re

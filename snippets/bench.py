@@ -24,7 +24,7 @@ import sys
 os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")   # before NumPy is first imported
 
 from snippets.data import sine_windows
-from snippets.train import train_corrected
+from snippets.corrected import train_corrected
 from snippets.tutorial_fixed import train_fixed
 from snippets.tutorial_train import train_tutorial
 

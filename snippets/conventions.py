@@ -5,7 +5,7 @@ Learning (d2l) and Karpathy's min-char-rnn, all in NumPy, from each one's
 documented formula or published code. Converters take our U, W, V, b, c
 (snippets.elman) and give each source's parameters; every version computes the
 same hidden states. Keras itself is compared in snippets.keras_check and
-tests/test_keras.py, torch.nn.RNN in tests/test_torch.py (optional).
+tests/unit/test_keras.py, torch.nn.RNN in tests/unit/test_torch.py (optional).
 
 >>> import numpy as np
 >>> from snippets.elman import init_params, forward
@@ -44,6 +44,20 @@ True
 >>> back = from_pytorch(to_pytorch(params))
 >>> all(np.array_equal(back[k], params[k]) for k in "UWVbc")
 True
+
+Which matrix is the input one? The one that multiplies x_t, whatever its letter or
+shape. Here D = H = 3, so both matrices are square, and the step is written with
+rows, as in Keras (names as Chollet and Cho et al. use them: W input, U recurrent):
+
+>>> rows = lambda p, x, h: np.tanh(x @ p["W"] + h @ p["U"])
+>>> p = {"W": np.eye(3), "U": 2 * np.eye(3)}
+>>> x, h = np.ones((1, 3)), np.ones((1, 3))
+>>> role(rows, p, "W", x, h), role(rows, p, "U", x, h)
+('input', 'recurrent')
+>>> role(rows, p, "U", x, np.zeros((1, 3)))
+Traceback (most recent call last):
+...
+ValueError: U multiplies neither x nor h in this step (or x or h is all zeros)
 """
 
 from __future__ import annotations
@@ -54,6 +68,7 @@ import numpy as np
 
 from snippets.elman import dims, forward
 from snippets.shapes import check_shape
+from snippets.torch_rnn import torch_rnn
 
 
 class Convention(NamedTuple):
@@ -75,7 +90,7 @@ CROSSWALK = (  # source, input->hidden, hidden->hidden, hidden->output, vectors,
     Convention("Karpathy min-char-rnn", "Wxh", "Whh", "Why", "column",
                "transcribed: min-char-rnn.py"),
     Convention("PyTorch nn.RNN", "weight_ih_l0", "weight_hh_l0", "nn.Linear", "row",
-               "formula: PyTorch docs; torch itself with -m torch"),
+               "formula: PyTorch docs; torch itself in tests/unit/test_torch.py"),
     Convention("Keras SimpleRNN", "kernel", "recurrent_kernel", "Dense", "row",
                "run: Keras 3 (JAX) in every test run"),
     Convention("d2l", "W_xh", "W_hh", "W_hq", "row", "transcribed: d2l RNNScratch"),
@@ -98,19 +113,11 @@ def to_pytorch(p: dict) -> dict:
 
 
 def pytorch_forward(tp: dict, X: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """X (T, B, D), rows: h_t = tanh(x_t W_ih^T + b_ih + h_{t-1} W_hh^T + b_hh)."""
-    H, D = tp["weight_ih_l0"].shape
-    if np.ndim(X) != 3 or X.shape[2] != D:
-        raise ValueError(f"X must have shape (T, B, {D}), got {np.shape(X)}")
-    check_shape("weight_hh_l0", tp["weight_hh_l0"], (H, H))
-    h = np.zeros((X.shape[1], H))                                   # (B, H)
-    out = []
-    for x_t in X:                                                   # x_t: (B, D)
-        h = np.tanh(x_t @ tp["weight_ih_l0"].T + tp["bias_ih_l0"]
-                    + h @ tp["weight_hh_l0"].T + tp["bias_hh_l0"])
-        out.append(h)
-    y = h @ tp["linear.weight"].T + tp["linear.bias"]               # (B, O)
-    return np.stack(out), y                                         # (T, B, H), (B, O)
+    """X (T, B, D): nn.RNN's loop (snippets.torch_rnn), then nn.Linear on the last state."""
+    rnn = {k: v for k, v in tp.items() if not k.startswith("linear.")}
+    out, _ = torch_rnn(rnn, X)                       # rows: h_t = tanh(x_t W_ih^T + h_{t-1} W_hh^T + b)
+    y = out[-1] @ tp["linear.weight"].T + tp["linear.bias"]         # (B, O)
+    return out, y                                                   # (T, B, H), (B, O)
 
 
 def from_pytorch(tp: dict, layer: str = "l0") -> dict:
@@ -225,3 +232,21 @@ def all_agree(params: dict, X: np.ndarray) -> bool:
         checks += [np.allclose(kS[:, :, 0], S[:, :, j]), np.allclose(ky[:, 0], y[:, j])]
     return bool(all(checks))
 # --8<-- [end:all_agree]
+
+
+# --8<-- [start:role]
+def role(step, params: dict, name: str, x: np.ndarray, h: np.ndarray) -> str:
+    """'input' if params[name] multiplies x in step(params, x, h), 'recurrent' if it multiplies h.
+
+    Nudge the matrix and see whether the step changes: with h = 0 only the input
+    matrix matters, with x = 0 only the recurrent one. Shapes and letters play no part.
+    """
+    def matters(x, h) -> bool:
+        nudged = dict(params, **{name: params[name] + 1.0})
+        return not np.allclose(step(params, x, h), step(nudged, x, h))
+
+    on_x, on_h = matters(x, np.zeros_like(h)), matters(np.zeros_like(x), h)
+    if on_x == on_h:
+        raise ValueError(f"{name} multiplies neither x nor h in this step (or x or h is all zeros)")
+    return "input" if on_x else "recurrent"
+# --8<-- [end:role]

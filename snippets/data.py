@@ -30,6 +30,13 @@ ValueError: prediction must have shape (50, 1), got (50,)
 Traceback (most recent call last):
 ...
 ValueError: X must have 3 axes (N, T, D), got shape (100, 50)
+
+The exact next value of a sine sampled at integer radians, from the last two:
+
+>>> from snippets.data import next_sine
+>>> n = np.arange(10.0)
+>>> float(np.max(np.abs(next_sine(np.sin(n[1:-1]), np.sin(n[:-2])) - np.sin(n[2:])))) < 1e-12
+True
 """
 
 from __future__ import annotations
@@ -76,3 +83,10 @@ def time_major(X: np.ndarray) -> np.ndarray:
     if np.ndim(X) != 3:
         raise ValueError(f"X must have 3 axes (N, T, D), got shape {np.shape(X)}")
     return X.transpose(1, 2, 0)
+
+
+# --8<-- [start:next_sine]
+def next_sine(last: np.ndarray, before_last: np.ndarray) -> np.ndarray:
+    """sin(n+1) from sin(n) and sin(n-1): sin(n+1) = 2 cos(1) sin(n) - sin(n-1)."""
+    return 2 * np.cos(1.0) * last - before_last
+# --8<-- [end:next_sine]

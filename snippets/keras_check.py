@@ -6,7 +6,7 @@ otherwise look for TensorFlow). Keras is imported inside the functions, so impor
 this module stays cheap.
 
 >>> import numpy as np
->>> from snippets.keras_check import sine_model, keras_shapes, keras_weights, agrees
+>>> from snippets.keras_check import sine_model, keras_shapes, keras_weights, agrees, keras_table
 >>> model = sine_model(T=50, D=1, H=100, O=1)
 >>> keras_shapes(model)
 {'kernel': (1, 100), 'recurrent_kernel': (100, 100), 'bias': (100,), 'dense.kernel': (100, 1), 'dense.bias': (1,)}
@@ -18,6 +18,15 @@ True
 Traceback (most recent call last):
 ...
 ValueError: expected a Keras model of SimpleRNN then Dense, got Dense
+
+What ``model.summary()`` shows, without the layer names:
+
+>>> import keras
+>>> model = keras.Sequential([keras.Input((50, 1)), keras.layers.SimpleRNN(50), keras.layers.Dense(1)])
+>>> for row in keras_table(model):
+...     print(*row)
+SimpleRNN (None, 50) [(1, 50), (50, 50), (50,)] 2600
+Dense (None, 1) [(50, 1), (1,)] 51
 """
 
 from __future__ import annotations
@@ -73,3 +82,11 @@ def agrees(model, X: np.ndarray) -> bool:
     y_keras = np.asarray(model(X.astype("float32")))               # Keras: (B, O)
     return bool(np.allclose(y.T, y_keras, **TOLERANCE))
 # --8<-- [end:agrees]
+
+
+# --8<-- [start:keras_table]
+def keras_table(model) -> list[tuple]:
+    """model.summary() without the layer names: type, output shape, weight shapes, count."""
+    return [(type(lay).__name__, tuple(lay.output.shape), [tuple(w.shape) for w in lay.weights],
+             lay.count_params()) for lay in model.layers]
+# --8<-- [end:keras_table]

@@ -56,6 +56,12 @@ class Tensor(NamedTuple):
     name: str                   # the library's own name
     formula: tuple[str, ...]    # one formula per axis: ("H", "2·H")
     shape: tuple[int, ...]
+    role: str = ""              # a parameter's place in U, W, V, b, c: one of ROLES
+
+
+# What a parameter is in terms of ours (the calculator's last column says the same in words).
+ROLES = {"in": "U", "rec": "W", "out": "V", "bias": "b", "outBias": "c", "inT": "U^T", "recT": "W^T",
+         "outT": "V^T", "torchBias": "b = bias_ih + bias_hh", "tutorialU": "not U: one column per step"}
 
 
 class Model(NamedTuple):
@@ -75,13 +81,13 @@ def evaluate(formula: tuple[str, ...], s: dict) -> tuple[int, ...]:
 
 # --8<-- [start:conventions]
 def _site(s: dict) -> tuple[list, list]:
-    params = [("", "U", ("H", "D")), ("", "W", ("H", "H")), ("", "V", ("O", "H")),
-              ("", "b", ("H", "1")), ("", "c", ("O", "1"))]
+    params = [("", "U", ("H", "D"), "in"), ("", "W", ("H", "H"), "rec"), ("", "V", ("O", "H"), "out"),
+              ("", "b", ("H", "1"), "bias"), ("", "c", ("O", "1"), "outBias")]
     return params, [("input", ("T", "D", "B")), ("S", ("T", "H", "B")), ("y", ("O", "B"))]
 
 
 def _tutorial(s: dict) -> tuple[list, list]:
-    params = [("", "U", ("H", "T")), ("", "W", ("H", "H")), ("", "V", ("O", "H"))]
+    params = [("", "U", ("H", "T"), "tutorialU"), ("", "W", ("H", "H"), "rec"), ("", "V", ("O", "H"), "out")]
     return params, [("input", ("T", "1")), ("new_input", ("T", "1")),
                     ("S", ("T", "H", "1")), ("y", ("O", "1"))]
 
@@ -91,11 +97,11 @@ def _pytorch(s: dict) -> tuple[list, list]:
     params = []
     for k in range(s["layers"]):
         for suffix in ("", "_reverse") if s["bidirectional"] else ("",):
-            params += [("rnn", f"weight_ih_l{k}{suffix}", ("H", "D" if k == 0 else wide)),
-                       ("rnn", f"weight_hh_l{k}{suffix}", ("H", "H")),
-                       ("rnn", f"bias_ih_l{k}{suffix}", ("H",)),
-                       ("rnn", f"bias_hh_l{k}{suffix}", ("H",))]
-    params += [("linear", "weight", ("O", wide)), ("linear", "bias", ("O",))]
+            params += [("rnn", f"weight_ih_l{k}{suffix}", ("H", "D" if k == 0 else wide), "in"),
+                       ("rnn", f"weight_hh_l{k}{suffix}", ("H", "H"), "rec"),
+                       ("rnn", f"bias_ih_l{k}{suffix}", ("H",), "torchBias"),
+                       ("rnn", f"bias_hh_l{k}{suffix}", ("H",), "torchBias")]
+    params += [("linear", "weight", ("O", wide), "out"), ("linear", "bias", ("O",), "outBias")]
     seq = ("B", "T") if s["batch_first"] else ("T", "B")
     h_n = ("2·L" if s["bidirectional"] else "L", "B", "H")   # batch_first does not apply
     return params, [("input", (*seq, "D")), ("output", (*seq, wide)), ("h_n", h_n), ("y", ("B", "O"))]
@@ -105,16 +111,16 @@ def _keras(s: dict) -> tuple[list, list]:
     params = []
     for i in range(s["layers"]):
         layer = "simple_rnn" + (f"_{i}" if i else "")    # Keras's default layer names
-        params += [(layer, "kernel", ("D" if i == 0 else "H", "H")),
-                   (layer, "recurrent_kernel", ("H", "H")), (layer, "bias", ("H",))]
-    params += [("dense", "kernel", ("H", "O")), ("dense", "bias", ("O",))]
+        params += [(layer, "kernel", ("D" if i == 0 else "H", "H"), "inT"),
+                   (layer, "recurrent_kernel", ("H", "H"), "recT"), (layer, "bias", ("H",), "bias")]
+    params += [("dense", "kernel", ("H", "O"), "outT"), ("dense", "bias", ("O",), "outBias")]
     steps = ("B", "T") if s["return_sequences"] else ("B",)
     return params, [("input", ("B", "T", "D")), ("rnn_output", (*steps, "H")), ("y", (*steps, "O"))]
 
 
 def _d2l(s: dict) -> tuple[list, list]:
-    params = [("", "W_xh", ("D", "H")), ("", "W_hh", ("H", "H")), ("", "b_h", ("H",)),
-              ("", "W_hq", ("H", "O")), ("", "b_q", ("O",))]
+    params = [("", "W_xh", ("D", "H"), "inT"), ("", "W_hh", ("H", "H"), "recT"), ("", "b_h", ("H",), "bias"),
+              ("", "W_hq", ("H", "O"), "outT"), ("", "b_q", ("O",), "outBias")]
     return params, [("input", ("T", "B", "D")), ("outputs", ("T", "B", "H")), ("y", ("B", "O"))]
 # --8<-- [end:conventions]
 
@@ -142,7 +148,7 @@ def model_shapes(convention: str = "site", **given: int) -> Model:
         raise ValueError(f"convention must be one of {list(CONVENTIONS)}, got {convention!r}")
     s = sizes(**given)
     params, tensors = BUILDERS[convention](s)
-    params = [Tensor(layer, name, f, evaluate(f, s)) for layer, name, f in params]
+    params = [Tensor(layer, name, f, evaluate(f, s), role) for layer, name, f, role in params]
     tensors = [Tensor("", name, f, evaluate(f, s)) for name, f in tensors]
     return Model(params, tensors, sum(math.prod(p.shape) for p in params))
 

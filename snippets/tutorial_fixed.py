@@ -3,7 +3,7 @@
 Kept from the tutorial (snippets.tutorial): U (100, 50) chosen by position, W (100, 100),
 V (1, 100), sigmoid, no biases, h_0 = 0, one output after the last step. Changed: exact
 gradients of this very model, a small initialisation, and Adam on the full batch with
-gradient-norm clipping (snippets.train), stopped at the standard model's validation target.
+gradient-norm clipping (snippets.corrected), stopped at the standard model's validation target.
 The loss is 0.5 * the MEAN squared error over the records, as in snippets.bptt.
 
 >>> import numpy as np
@@ -48,7 +48,7 @@ import numpy as np
 
 from snippets.data import rmse
 from snippets.shapes import check_shape
-from snippets.train import Adam, clip_by_global_norm
+from snippets.corrected import Adam, clip_by_global_norm
 from snippets.tutorial import hidden_dim, sigmoid, T, tutorial_dims
 
 Params = dict[str, np.ndarray]

@@ -11,34 +11,18 @@ namespace and run in page order.
 from __future__ import annotations
 
 import doctest
-import os
-import re
-import sys
-import types
 from itertools import accumulate
 
 from sybil import Document, Example, Region
 
-from tests.markdown_model import ROOT, expand_includes, parse_markdown_text
+from tests.markdown_model import expand_includes, parse_markdown_text
 
 DOCTEST_FLAGS = doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE
 
 
-def page_module(example: Example) -> dict:
-    """One real module per page, so dataclasses and pickling see a proper __module__."""
-    ns = example.namespace
-    if "__page_module__" not in ns:
-        name = "docpage_" + re.sub(r"\W", "_", os.path.relpath(example.path, ROOT))
-        module = types.ModuleType(name)
-        module.__file__ = str(example.path)
-        sys.modules[name] = module
-        ns["__page_module__"] = module
-    return ns["__page_module__"].__dict__
-
-
 def evaluate(example: Example) -> str | None:
     source: str = example.parsed
-    globs = page_module(example)
+    globs = example.namespace  # one namespace per page: its fences run in page order
     where = f"{example.path}:{example.line}"
     if source.lstrip().startswith(">>>"):
         test = doctest.DocTestParser().get_doctest(source, globs, where, str(example.path), example.line - 1)

@@ -31,7 +31,7 @@ from mdit_py_plugins.admon import admon_plugin
 from mdit_py_plugins.dollarmath import dollarmath_plugin
 from mdit_py_plugins.front_matter import front_matter_plugin
 
-from hooks.cjk_abbr import CJK
+from hooks.chinese import CJK
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
@@ -191,19 +191,6 @@ def _load(path: Path, mtime: float) -> Page:
     return parse_notebook_text(text, path) if path.suffix == ".py" else parse_markdown_text(text, path)
 
 
-PLAIN = MarkdownIt("commonmark").enable("table").disable("code").use(front_matter_plugin)
-
-
-def plain_tokens(path: Path) -> list[Token]:
-    """A page's Markdown (a notebook's markdown cells, joined) as plain CommonMark + table tokens."""
-    path = Path(path)
-    if path.suffix == ".py":
-        text = "\n\n".join(c.source for c in jupytext.read(path).cells if c.cell_type == "markdown")
-    else:
-        text = path.read_text(encoding="utf-8")
-    return PLAIN.parse(text)
-
-
 def load_page(path: Path) -> Page:
     """The parsed page (a Markdown page, or a notebook `.py` in docs/)."""
     path = Path(path).resolve()
@@ -213,6 +200,11 @@ def load_page(path: Path) -> Page:
 def pages(lang: str, suffixes: tuple[str, ...] = (".md", ".py")) -> list[Path]:
     """Every page of one language: Markdown pages and notebooks."""
     return sorted(p for p in (DOCS / lang).rglob("*") if p.suffix in suffixes and p.is_file())
+
+
+def faq_pages(lang: str) -> list[Path]:
+    """The FAQ questions of a language (docs/<lang>/faq/*.md without the index)."""
+    return sorted(p for p in (DOCS / lang / "faq").glob("*.md") if p.name != "index.md")
 
 
 def table_cells(page: Page | Path) -> list[Cell]:

@@ -29,7 +29,7 @@ from snippets.data import later_windows, rmse, sine_windows, time_major
 from snippets.elman import forward, init_params
 from snippets.gradcheck import gradcheck
 from snippets.tolerance import about
-from snippets.train import train_corrected
+from snippets.corrected import train_corrected
 from snippets.tutorial import tutorial_forward
 from snippets.tutorial_train import loss_rmse, train_tutorial, tutorial_predict
 

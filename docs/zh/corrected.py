@@ -21,7 +21,7 @@ from snippets.data import later_windows, rmse, sine_windows, time_major
 from snippets.elman import forward, init_params
 from snippets.gradcheck import gradcheck
 from snippets.tolerance import about
-from snippets.train import train_corrected
+from snippets.corrected import train_corrected
 from snippets.tutorial import tutorial_forward
 from snippets.tutorial_train import loss_rmse, train_tutorial, tutorial_predict
 
@@ -160,7 +160,7 @@ print(label("25 tutorial epochs:"), f"{25 * epoch_s:.1f} s;", label("corrected m
 # %% [markdown]
 # ## 教程自己的模型，正确地训练 { #tutorial-fixed }
 #
-# 这里训练的就是教程自己的模型：按位置选列、形状为 (100, 50) 的 U，形状为 (100, 100) 的 W，形状为 (1, 100) 的 V，sigmoid，没有偏置；训练方式则与修正后的模型相同：这个模型本身的精确梯度（`snippets/tutorial_fixed.py`，在[审查页](audit.md#tutorial-fixed)上与中心差分做了比较），用 uniform(−0.1, 0.1) 代替 uniform(0, 1) 初始化，同样的 Adam 和梯度范数裁剪，在整个训练集上更新，到同样的验证 RMSE 0.01 时停止。它的学习率是 0.05：用修正模型的 0.002 要好几百步。
+# 这里训练的就是教程自己的模型：按位置选列的 U (100, 50)、W (100, 100)、V (1, 100)、sigmoid，没有偏置；训练方式则与修正后的模型相同：这个模型本身的精确梯度（`snippets/tutorial_fixed.py`，在[审查页](audit.md#tutorial-fixed)上与中心差分做了比较），用 uniform(−0.1, 0.1) 代替 uniform(0, 1) 初始化，同样的 Adam 和梯度范数裁剪，在整个训练集上更新，到同样的验证 RMSE 0.01 时停止。它的学习率是 0.05：用修正模型的 0.002 要好几百步。
 #
 # 对提问者的循环，最小的补丁是保留前向传播，只补上它缺少的反向传播；下面的清单由 `difflib` 比较两个函数算出。
 

@@ -361,7 +361,7 @@
     const layered = m.params.some((p) => p.layer);    // the layer column only where there are layers
     const params = table(S.params, S.pcols.slice(layered ? 0 : 1), m.params.map((p) => [
       { "data-kind": "param", "data-layer": p.layer, "data-name": p.name,
-        "data-formula": p.formula.join(","), "data-shape": p.shape.join(",") },
+        "data-formula": p.formula.join(","), "data-shape": p.shape.join(","), "data-role": p.role },
       [...(layered ? [p.layer] : []), code(p.name), code(`(${p.formula.join(", ")})`),
         code(shapeText(p.shape)), fmt.format(product(p.shape)), mapsTo(p)]]));
     const meaning = S.meaning[v.convention];

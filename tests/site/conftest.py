@@ -1,0 +1,87 @@
+"""Shared fixtures for tests of the built site (any test that takes one is marked `site`):
+
+- `build`: (site dir, log) of one `mkdocs build --strict` of both languages per test run;
+- `site`: the built site as a Path (English at its root, Chinese in `zh/`);
+- `base_url`: `http://127.0.0.1:<port>/`, a local server for `site`;
+- `browser`: a Playwright Chromium browser (skipped without Chromium, a failure in CI).
+"""
+
+from __future__ import annotations
+
+import fcntl
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from tests.markdown_model import ROOT
+
+CHROMIUM_CANDIDATES = ("chromium", "chromium-browser", "google-chrome", "chrome")
+CHROMIUM_FLAGS = [
+    "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
+    "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]
+
+
+@pytest.fixture(scope="session")
+def build(tmp_path_factory) -> tuple[Path, str]:
+    """`mkdocs build --strict` of both languages: (site dir, build log). Built once per test run,
+    also under xdist: the first worker that needs it builds while holding a lock, the others reuse it."""
+    site = Path(os.environ.get("SITE_TEST_DIR", ROOT / ".cache" / "test-site"))
+    run_dir = tmp_path_factory.getbasetemp()
+    run_dir = run_dir.parent if os.environ.get("PYTEST_XDIST_WORKER") else run_dir  # shared by the workers
+    log_file = run_dir / "site-build.log"
+    with open(run_dir / "site-build.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not log_file.exists():
+            shutil.rmtree(site, ignore_errors=True)
+            env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+            run = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site)],
+                                 cwd=ROOT, env=env, capture_output=True, text=True)
+            log_file.write_text(f"{run.returncode}\n{run.stdout}{run.stderr}", encoding="utf-8")
+    code, log = log_file.read_text(encoding="utf-8").split("\n", 1)
+    assert code == "0", f"mkdocs build --strict failed:\n{log}"
+    return site, log
+
+
+@pytest.fixture(scope="session")
+def site(build: tuple[Path, str]) -> Path:
+    return build[0]
+
+
+@pytest.fixture(scope="session")
+def base_url(site: Path):
+    """`python -m http.server` on a free port, in its own process: in the test process it would wait
+    for the GIL that the browser driver holds (the browser pass took 25 % longer)."""
+    command = [sys.executable, "-u", "-m", "http.server", "0", "--bind", "127.0.0.1", "--directory", str(site)]
+    server = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    first = server.stdout.readline()  # "Serving HTTP on 127.0.0.1 port 41235 (http://127.0.0.1:41235/) ..."
+    assert " port " in first, f"the test server did not start: {first!r}"
+    yield f"http://127.0.0.1:{first.split(' port ')[1].split()[0]}/"
+    server.kill()
+    server.wait()
+
+
+def find_chromium() -> str | None:
+    explicit = os.environ.get("CHROMIUM")
+    if explicit:
+        return explicit
+    return next((path for name in CHROMIUM_CANDIDATES if (path := shutil.which(name))), None)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    executable = find_chromium()
+    if executable is None:
+        message = "no Chromium found (apt-get install chromium, or set CHROMIUM=/path/to/chrome)"
+        if os.environ.get("CI"):
+            pytest.fail(f"browser tests are required in CI: {message}")
+        pytest.skip(message)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=executable, args=CHROMIUM_FLAGS)
+        yield browser
+        browser.close()
