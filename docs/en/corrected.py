@@ -209,15 +209,6 @@ for name, (h, y_after) in runs.items():
     print(f"{name}: {count_params(h['params'])}", label("parameters"), len(h["val_rmse"]), label("Adam steps"),
           label("validation RMSE:"), f"{h['val_rmse'][-1]:.3f}", label("later windows"), f"{rmse(y_after, Y_later):.3f}")
 
-fig, ax = plt.subplots(figsize=(10, 3.6))
-for (name, (h, _)), style in zip(runs.items(), ("o-", "s--")):
-    ax.semilogy(range(1, len(h["val_rmse"]) + 1), h["val_rmse"], style, ms=3, label=name)
-ax.axhline(0.01, color="grey", lw=0.8)
-ax.set(xlabel=label("Adam step"), ylabel=label("validation RMSE:").rstrip(":："))
-ax.legend()
-fig.tight_layout()
-plt.show()
-
 # %% [markdown]
 # Both reach the target, so the position-tied U was not what broke the tutorial: its gradient code and
 # its initialisation were. It still costs about half again as many parameters, and it makes the

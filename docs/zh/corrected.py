@@ -181,14 +181,5 @@ for name, (h, y_after) in runs.items():
     print(f"{name}: {count_params(h['params'])}", label("parameters"), len(h["val_rmse"]), label("Adam steps"),
           label("validation RMSE:"), f"{h['val_rmse'][-1]:.3f}", label("later windows"), f"{rmse(y_after, Y_later):.3f}")
 
-fig, ax = plt.subplots(figsize=(10, 3.6))
-for (name, (h, _)), style in zip(runs.items(), ("o-", "s--")):
-    ax.semilogy(range(1, len(h["val_rmse"]) + 1), h["val_rmse"], style, ms=3, label=name)
-ax.axhline(0.01, color="grey", lw=0.8)
-ax.set(xlabel=label("Adam step"), ylabel=label("validation RMSE:").rstrip(":："))
-ax.legend()
-fig.tight_layout()
-plt.show()
-
 # %% [markdown]
 # 两者都达到了目标，所以搞坏教程的不是按位置绑定的 U，而是它的梯度代码和初始化。不过这个 U 让参数多了大约一半，还使模型成为非平稳的循环神经网络：窗口中的每个位置都通过 U 中自己的一列读入，所以这个模型只对 50 步的窗口有定义，而修正后的模型可以处理任意长度（见[这个 RNN 能读长于 50 步的序列吗？](faq/sequences-longer-than-50.md)）。
