@@ -12,6 +12,7 @@ The models the pages teach
     corrected       that model trained with exact BPTT and Adam
     tutorial        the tutorial's model: U (H, T), one column per position
     tutorial_train  the tutorial's training, flaws included
+    tutorial_fixed  the tutorial's own model with exact gradients, small init and Adam
 Variations and other libraries
     gradient_flow   BPTT taken apart: per-step terms, Jacobian norms, truncation
     bidirectional   two RNNs, one reading backwards
@@ -19,6 +20,9 @@ Variations and other libraries
     characters      one-hot inputs and cross-entropy
     forecast        several steps ahead: each prediction fed back in
     hidden_size     what H buys: two units hold the exact sine rule
+    windows         one long series cut into (N, T, 1) windows and next values
+    baselines       persistence: is a forecast more than a lagged copy?
+    scaling         min-max scaling fitted on the training values, and its inverse
     conventions     the same RNN in PyTorch, Keras, d2l and Karpathy names
     torch_rnn       torch.nn.RNN in NumPy (layers, directions, batch_first); built on it:
     torch_unbatched   its unbatched 2-D input

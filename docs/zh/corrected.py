@@ -156,3 +156,30 @@ train_tutorial(X[:10], Y[:10], X_val, Y_val, epochs=1, seed=3)
 epoch_s = (time.perf_counter() - start) * len(X) / 10
 print(label("25 tutorial epochs:"), f"{25 * epoch_s:.1f} s;", label("corrected model"),
       f"{cor['seconds']:.2f} s;", label("faster:"), f"{25 * epoch_s / cor['seconds']:.0f}x")
+
+# %% [markdown]
+# ## 教程自己的模型，正确地训练 { #tutorial-fixed }
+#
+# 这里训练的就是教程自己的模型：按位置选列的 U (100, 50)、W (100, 100)、V (1, 100)、sigmoid，没有偏置；训练方式则与修正后的模型相同：这个模型本身的精确梯度（`snippets/tutorial_fixed.py`，在[审查页](audit.md#tutorial-fixed)上与中心差分做了比较），用 uniform(−0.1, 0.1) 代替 uniform(0, 1) 初始化，同样的 Adam 和梯度范数裁剪，在整个训练集上更新，到同样的验证 RMSE 0.01 时停止。它的学习率是 0.05：用修正模型的 0.002 要好几百步。
+#
+# 对提问者的循环，最小的补丁是保留前向传播，只补上它缺少的反向传播；下面的清单由 `difflib` 比较两个函数算出。
+
+# %%
+from snippets.elman import count_params
+from snippets.tutorial_fixed import batch_forward, loop_patch, train_fixed
+
+LABELS.update({"tutorial's model, trained properly": "教程的模型，正确训练后", "parameters": "个参数",
+               "Adam steps": "步 Adam", "later windows": "后面的窗口"})
+print(loop_patch(context=1))
+
+# %%
+fixed = train_fixed(X, Y, X_val, Y_val, seed=0)
+assert fixed["params"]["U"].shape == (100, 50) and fixed["val_rmse"][-1] <= 0.01
+runs = {label("tutorial's model, trained properly"): (fixed, batch_forward(fixed["params"], X_later)[1]),
+        label("corrected model"): (cor, forward(cor["params"], time_major(X_later))[1].T)}
+for name, (h, y_after) in runs.items():
+    print(f"{name}: {count_params(h['params'])}", label("parameters"), len(h["val_rmse"]), label("Adam steps"),
+          label("validation RMSE:"), f"{h['val_rmse'][-1]:.3f}", label("later windows"), f"{rmse(y_after, Y_later):.3f}")
+
+# %% [markdown]
+# 两者都达到了目标，所以搞坏教程的不是按位置绑定的 U，而是它的梯度代码和初始化。不过这个 U 让参数多了大约一半，还使模型成为非平稳的循环神经网络：窗口中的每个位置都通过 U 中自己的一列读入，所以这个模型只对 50 步的窗口有定义，而修正后的模型可以处理任意长度（见[这个 RNN 能读长于 50 步的序列吗？](faq/sequences-longer-than-50.md)）。

@@ -8,7 +8,8 @@ import subprocess
 import sys
 from tests.markdown_model import ROOT
 
-KEYS = {"tutorial_epoch_s", "corrected_train_s", "corrected_val_rmse", "corrected_steps"}
+KEYS = {"tutorial_epoch_s", "corrected_train_s", "corrected_val_rmse", "corrected_steps",
+        "fixed_train_s", "fixed_steps"}
 
 
 def test_bench_last_line_is_json() -> None:
