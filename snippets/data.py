@@ -3,7 +3,7 @@
 Each record is 50 consecutive samples of ``sin(arange(200))`` (integer
 radians); its target is the next sample. Training windows start at
 i = 0..99, validation windows at i = 100..149, so the inputs of the validation
-windows (values 100..198) include training targets (values 50..149).
+windows (values 100..198) include training targets (values 100..149).
 ``later_windows`` starts at value 200: nothing in it overlaps either set.
 
 >>> import numpy as np
@@ -36,6 +36,8 @@ from __future__ import annotations
 
 import numpy as np
 
+from snippets.shapes import check_shape
+
 # --8<-- [start:sine_windows]
 def sine_windows(
     seq_len: int = 50, n_train: int = 100, n_val: int = 50
@@ -66,8 +68,7 @@ def later_windows(n: int = 50, seq_len: int = 50, start: int = 200) -> tuple[np.
 def rmse(prediction: np.ndarray, target: np.ndarray) -> float:
     """Root mean squared error, as a Python float: the one RMSE of the site."""
     prediction, target = np.asarray(prediction), np.asarray(target)
-    if prediction.shape != target.shape:
-        raise ValueError(f"prediction must have shape {target.shape}, got {prediction.shape}")
+    check_shape("prediction", prediction, target.shape)
     return float(np.sqrt(np.mean((prediction - target) ** 2)))
 
 

@@ -43,11 +43,14 @@ from __future__ import annotations
 
 import numpy as np
 
+from snippets.shapes import check_shape
+
 
 
 # --8<-- [start:next_sine]
 def next_sine(last: np.ndarray, before_last: np.ndarray) -> np.ndarray:
     """sin(n+1) from sin(n) and sin(n-1): sin(n+1) = 2 cos(1) sin(n) - sin(n-1)."""
+    check_shape("before_last", before_last, np.shape(last))
     return 2 * np.cos(1.0) * last - before_last
 # --8<-- [end:next_sine]
 

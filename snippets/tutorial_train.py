@@ -19,6 +19,21 @@ True
 >>> hist = train_tutorial(X[:10], Y[:10], X_val, Y_val, epochs=1, seed=0)
 >>> len(hist["loss"]), hist["params"]["U"].shape
 (1, (100, 50))
+
+Our additions to the tutorial's code: wrong shapes are errors, not broadcasts.
+
+>>> tutorial_predict(params, X[:2, :, 0])          # the feature axis dropped
+Traceback (most recent call last):
+...
+ValueError: X must have shape (2, 50, 1), got (2, 50)
+>>> mean_squared_error(Y_val[:, 0], Y_val)         # (50,) against (50, 1)
+Traceback (most recent call last):
+...
+ValueError: b must have shape (50,), got (50, 1)
+>>> tutorial_rmse(Y_val, tutorial_predict(params, X_val)[:, 0])
+Traceback (most recent call last):
+...
+ValueError: preds must have shape (50, 1, 1), got (50, 1)
 """
 
 from __future__ import annotations
@@ -183,6 +198,7 @@ def _fast_record_grads(
 def tutorial_predict(params: dict[str, np.ndarray], X: np.ndarray) -> np.ndarray:
     """The tutorial's prediction code: `U @ x` with the WHOLE window at every step (B8)."""
     U, W, V = params["U"], params["W"], params["V"]
+    check_shape("X", X, (len(X), U.shape[1], 1))     # ours: (N, T, 1), T = U's columns
     preds = []
     for x in X:                                     # x (T, 1)
         prev_s = np.zeros((W.shape[0], 1))
@@ -196,13 +212,17 @@ def tutorial_predict(params: dict[str, np.ndarray], X: np.ndarray) -> np.ndarray
 
 
 def mean_squared_error(a: np.ndarray, b: np.ndarray) -> float:
-    """Stand-in for sklearn.metrics.mean_squared_error (1-D inputs)."""
+    """Stand-in for sklearn.metrics.mean_squared_error (1-D inputs of one shape)."""
+    check_shape("a", a, (len(a),))
+    check_shape("b", b, np.shape(a))
     return float(np.mean((np.asarray(a) - np.asarray(b)) ** 2))
 
 
 # --8<-- [start:rmse]
 def tutorial_rmse(Y_val: np.ndarray, preds: np.ndarray) -> float:
     """The tutorial's RMSE line, as written: `max_val` is never defined (B9)."""
+    check_shape("preds", preds, (len(Y_val), 1, 1))  # ours: Y_val (N, 1), preds (N, 1, 1)
+    check_shape("Y_val", Y_val, (len(preds), 1))
     return math.sqrt(mean_squared_error(Y_val[:, 0] * max_val, preds[:, 0, 0] * max_val))  # noqa: F821
 # --8<-- [end:rmse]
 
