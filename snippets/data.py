@@ -4,7 +4,8 @@ Each record is 50 consecutive samples of ``sin(arange(200))`` (integer
 radians); its target is the next sample. Training windows start at
 i = 0..99, validation windows at i = 100..149, so the inputs of the validation
 windows (values 100..198) include training targets (values 100..149).
-``later_windows`` starts at value 200: nothing in it overlaps either set.
+``later_windows`` starts at value 200: it shares no value with either set, yet each of its
+windows is close to some training window (``nearest_window_distance``).
 
 >>> import numpy as np
 >>> from snippets.data import later_windows, rmse, sine_windows, time_major
@@ -16,6 +17,14 @@ True
 >>> X_later, Y_later = later_windows()
 >>> X_later.shape, Y_later.shape, bool(Y_later[0, 0] == np.sin(250.0))
 ((50, 50, 1), (50, 1), True)
+>>> bool(np.all(later_windows(amplitude=2.0)[1] == 2 * Y_later))
+True
+>>> nearest_window_distance(X_later, X).shape, float(nearest_window_distance(X, X).max())
+((50,), 0.0)
+>>> nearest_window_distance(X_later[:, :40], X)
+Traceback (most recent call last):
+...
+ValueError: X must have shape (50, 50, 1), got (50, 40, 1)
 >>> rmse(np.zeros_like(Y_val), Y_val) == rmse(Y_val, np.zeros_like(Y_val))
 True
 >>> rmse(np.zeros(4), np.array([1.0, -1.0, 1.0, -1.0]))
@@ -58,9 +67,11 @@ def sine_windows(
 # --8<-- [end:sine_windows]
 
 
-def later_windows(n: int = 50, seq_len: int = 50, start: int = 200) -> tuple[np.ndarray, np.ndarray]:
-    """X (n, T, 1), Y (n, 1) from sin(start), sin(start + 1), ...: values sine_windows never uses."""
-    wave = np.sin(np.arange(start, start + n + seq_len, dtype=np.float64))
+def later_windows(
+    n: int = 50, seq_len: int = 50, start: int = 200, amplitude: float = 1.0
+) -> tuple[np.ndarray, np.ndarray]:
+    """X (n, T, 1), Y (n, 1) from a sin(start), a sin(start + 1), ...: values sine_windows never uses."""
+    wave = amplitude * np.sin(np.arange(start, start + n + seq_len, dtype=np.float64))
     X = np.stack([wave[i : i + seq_len] for i in range(n)])[:, :, None]
     return X, wave[seq_len:, None]
 
@@ -77,3 +88,11 @@ def time_major(X: np.ndarray) -> np.ndarray:
     if np.ndim(X) != 3:
         raise ValueError(f"X must have 3 axes (N, T, D), got shape {np.shape(X)}")
     return X.transpose(1, 2, 0)
+
+
+def nearest_window_distance(X: np.ndarray, X_ref: np.ndarray) -> np.ndarray:
+    """For each window of X (N, T, 1), the RMS distance to the closest window of X_ref (M, T, 1)."""
+    check_shape("X", X, (len(X), np.shape(X_ref)[1], 1))
+    check_shape("X_ref", X_ref, (len(X_ref), np.shape(X)[1], 1))
+    diff = X[:, None, :, 0] - X_ref[None, :, :, 0]          # (N, M, T)
+    return np.sqrt(np.mean(diff ** 2, axis=2)).min(axis=1)  # (N,)
