@@ -93,6 +93,7 @@ def tutorial_record_grads(
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """dU, dV, dW for one record, computed the way the tutorial computes them."""
     U, W, V = params["U"], params["W"], params["V"]
+    check_shape("y", y, (V.shape[0],))              # ours: one target row, Y[i]
     states, prev_states, add, mulv = _record_forward(params, x)
     dU, dV, dW = np.zeros(U.shape), np.zeros(V.shape), np.zeros(W.shape)
     dU_t, dW_t = np.zeros(U.shape), np.zeros(W.shape)  # B5: never reset inside the t loop
@@ -233,6 +234,7 @@ def tutorial_true_grads(
 ) -> tuple[float, dict[str, np.ndarray]]:
     """Exact BPTT for the tutorial's OWN model and loss 0.5 * (y - mulv)^2 (for comparison)."""
     U, W, V = params["U"], params["W"], params["V"]
+    check_shape("y", y, (V.shape[0],))                   # one target row, Y[i]
     states, mulv = tutorial_forward(params, x)           # s_t (T, H, 1), mulv (1, 1)
     err = mulv - y                                       # (1, 1)
     grads = {"U": np.zeros(U.shape), "W": np.zeros(W.shape), "V": err @ states[-1].T}

@@ -12,7 +12,13 @@ import pytest
 from snippets.data import rmse, sine_windows
 from snippets.faq import next_sine
 from snippets.tutorial import init_tutorial_params
-from snippets.tutorial_train import mean_squared_error, tutorial_predict, tutorial_rmse
+from snippets.tutorial_train import (
+    mean_squared_error,
+    tutorial_predict,
+    tutorial_record_grads,
+    tutorial_rmse,
+    tutorial_true_grads,
+)
 
 X, Y, X_val, Y_val = sine_windows()
 PARAMS = init_tutorial_params(np.random.default_rng(0))
@@ -35,6 +41,8 @@ def test_same_shapes_still_work() -> None:
         (lambda: tutorial_predict(PARAMS, X_val[:, :40]), "X must have shape (50, 50, 1), got (50, 40, 1)"),
         (lambda: tutorial_rmse(Y_val, np.zeros((50, 1))), "preds must have shape (50, 1, 1), got (50, 1)"),
         (lambda: tutorial_rmse(Y_val[:, 0], np.zeros((50, 1, 1))), "Y_val must have shape (50, 1), got (50,)"),
+        (lambda: tutorial_record_grads(PARAMS, X[0], Y[:1]), "y must have shape (1,), got (1, 1)"),
+        (lambda: tutorial_true_grads(PARAMS, X[0], Y[:, 0]), "y must have shape (1,), got (100,)"),
         (lambda: next_sine(X_val[:, -1], X_val[:, -2, 0]), "before_last must have shape (50, 1), got (50,)"),
     ],
 )
