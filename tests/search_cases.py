@@ -51,7 +51,7 @@ SEARCH_CASES = [
     ("zh", "梯度 形状", "faq/gradient-shapes-in-bptt/"),
     ("zh", "梯度消失", "faq/why-gradients-vanish/"),
     ("zh", "独热 嵌入", "faq/one-hot-input-and-embedding/"),
-    ("zh", "填充 掩码", "faq/padding-and-masking/"),
+    ("zh", "填充 掩蔽", "faq/padding-and-masking/"),
     ("zh", "预测其他长度", "faq/predict-with-another-length-or-batch/"),
     ("zh", "隐状态的形状 批量大小", "faq/hidden-state-shape-batch-or-length/"),
     ("zh", "错开一位", "faq/d2l-language-model-shapes/"),
