@@ -192,19 +192,19 @@ assert rmse(y_later, Y_later) <= 0.02
 # exact. It has learnt to continue the windows it was trained on, not the rule.
 
 # %%
-fig, axes = plt.subplots(1, 2, figsize=(10, 3.6))
+fig, ax = plt.subplots(figsize=(10, 3.6))
 errors = {}
-for ax, amplitude in zip(axes, (0.5, 2.0)):
+for amplitude, colour in ((0.5, "b"), (2.0, "g")):
     X_amp, Y_amp = later_windows(amplitude=amplitude)
     y_amp = forward(cor["params"], time_major(X_amp))[1].T
     errors[amplitude] = rmse(y_amp, Y_amp)
     exact = bool(rmse(next_sine(X_amp[:, -1], X_amp[:, -2]), Y_amp) < 1e-12)
     print(label("amplitude"), amplitude, label("RMSE of the model:"), f"{errors[amplitude]:.2f}",
           label("rule exact:"), exact)
-    ax.plot(Y_amp, "k-", lw=3, alpha=0.3, label=label("truth"))
-    ax.plot(y_amp, "g.--", label=label("corrected model"))
-    ax.set(title=f"{label('amplitude')} {amplitude}", xlabel=label("window"), ylabel=label("next value"))
-    ax.legend(loc="lower left")
+    ax.plot(Y_amp, "k-", lw=3, alpha=0.3, label=label("truth") if amplitude == 2.0 else None)
+    ax.plot(y_amp, colour + "--", label=f"{label('corrected model')}, {label('amplitude')} {amplitude}")
+ax.set(xlabel=label("window"), ylabel=label("next value"))
+ax.legend(loc="lower left")
 fig.tight_layout()
 plt.show()
 assert errors[2.0] > errors[0.5] > 3 * rmse(y_later, Y_later)
