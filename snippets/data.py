@@ -3,8 +3,9 @@
 Each record is 50 consecutive samples of ``sin(arange(200))`` (integer
 radians); its target is the next sample. Training windows start at
 i = 0..99, validation windows at i = 100..149, so the inputs of the validation
-windows (values 100..198) include training targets (values 50..149).
-``later_windows`` starts at value 200: nothing in it overlaps either set.
+windows (values 100..198) include training targets (values 100..149).
+``later_windows`` starts at value 200: it shares no value with either set, yet each of its
+windows is close to some training window (``nearest_window_distance``).
 
 >>> import numpy as np
 >>> from snippets.data import later_windows, rmse, sine_windows, time_major
@@ -16,6 +17,14 @@ True
 >>> X_later, Y_later = later_windows()
 >>> X_later.shape, Y_later.shape, bool(Y_later[0, 0] == np.sin(250.0))
 ((50, 50, 1), (50, 1), True)
+>>> bool(np.all(later_windows(amplitude=2.0)[1] == 2 * Y_later))
+True
+>>> nearest_window_distance(X_later, X).shape, float(nearest_window_distance(X, X).max())
+((50,), 0.0)
+>>> nearest_window_distance(X_later[:, :40], X)
+Traceback (most recent call last):
+...
+ValueError: X must have shape (50, 50, 1), got (50, 40, 1)
 >>> rmse(np.zeros_like(Y_val), Y_val) == rmse(Y_val, np.zeros_like(Y_val))
 True
 >>> rmse(np.zeros(4), np.array([1.0, -1.0, 1.0, -1.0]))
@@ -43,6 +52,8 @@ from __future__ import annotations
 
 import numpy as np
 
+from snippets.shapes import check_shape
+
 # --8<-- [start:sine_windows]
 def sine_windows(
     seq_len: int = 50, n_train: int = 100, n_val: int = 50
@@ -63,9 +74,11 @@ def sine_windows(
 # --8<-- [end:sine_windows]
 
 
-def later_windows(n: int = 50, seq_len: int = 50, start: int = 200) -> tuple[np.ndarray, np.ndarray]:
-    """X (n, T, 1), Y (n, 1) from sin(start), sin(start + 1), ...: values sine_windows never uses."""
-    wave = np.sin(np.arange(start, start + n + seq_len, dtype=np.float64))
+def later_windows(
+    n: int = 50, seq_len: int = 50, start: int = 200, amplitude: float = 1.0
+) -> tuple[np.ndarray, np.ndarray]:
+    """X (n, T, 1), Y (n, 1) from a sin(start), a sin(start + 1), ...: values sine_windows never uses."""
+    wave = amplitude * np.sin(np.arange(start, start + n + seq_len, dtype=np.float64))
     X = np.stack([wave[i : i + seq_len] for i in range(n)])[:, :, None]
     return X, wave[seq_len:, None]
 
@@ -73,8 +86,7 @@ def later_windows(n: int = 50, seq_len: int = 50, start: int = 200) -> tuple[np.
 def rmse(prediction: np.ndarray, target: np.ndarray) -> float:
     """Root mean squared error, as a Python float: the one RMSE of the site."""
     prediction, target = np.asarray(prediction), np.asarray(target)
-    if prediction.shape != target.shape:
-        raise ValueError(f"prediction must have shape {target.shape}, got {prediction.shape}")
+    check_shape("prediction", prediction, target.shape)
     return float(np.sqrt(np.mean((prediction - target) ** 2)))
 
 
@@ -88,5 +100,14 @@ def time_major(X: np.ndarray) -> np.ndarray:
 # --8<-- [start:next_sine]
 def next_sine(last: np.ndarray, before_last: np.ndarray) -> np.ndarray:
     """sin(n+1) from sin(n) and sin(n-1): sin(n+1) = 2 cos(1) sin(n) - sin(n-1)."""
+    check_shape("before_last", before_last, np.shape(last))
     return 2 * np.cos(1.0) * last - before_last
 # --8<-- [end:next_sine]
+
+
+def nearest_window_distance(X: np.ndarray, X_ref: np.ndarray) -> np.ndarray:
+    """For each window of X (N, T, 1), the RMS distance to the closest window of X_ref (M, T, 1)."""
+    check_shape("X", X, (len(X), np.shape(X_ref)[1], 1))
+    check_shape("X_ref", X_ref, (len(X_ref), np.shape(X)[1], 1))
+    diff = X[:, None, :, 0] - X_ref[None, :, :, 0]          # (N, M, T)
+    return np.sqrt(np.mean(diff ** 2, axis=2)).min(axis=1)  # (N,)

@@ -33,13 +33,13 @@ OUTPUTS = {lang: ROOT / "docs" / lang / "img" / "unrolled.svg" for lang in ("en"
 TEXT = {
     "en": {
         "title": "The RNN unrolled over T time steps",
-        "shared": "the same U, W, V (and b, c) at every time step",
+        "shared": "the same U, W (and b) at every time step; V and c once, on the last state",
         "h0": "starts as zeros",
         "output": "output at the last step only",
     },
     "zh": {
         "title": "按时间展开的 RNN（共 T 个时间步）",
-        "shared": "每个时间步使用同一组 U、W、V（以及 b、c）",
+        "shared": "每个时间步使用同一组 U、W（以及 b）；V 和 c 只在最后用一次",
         "h0": "初始为零向量",
         "output": "只在最后一个时间步输出",
     },

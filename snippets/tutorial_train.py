@@ -19,6 +19,21 @@ True
 >>> hist = train_tutorial(X[:10], Y[:10], X_val, Y_val, epochs=1, seed=0)
 >>> len(hist["loss"]), hist["params"]["U"].shape
 (1, (100, 50))
+
+Our additions to the tutorial's code: wrong shapes are errors, not broadcasts.
+
+>>> tutorial_predict(params, X[:2, :, 0])          # the feature axis dropped
+Traceback (most recent call last):
+...
+ValueError: X must have shape (2, 50, 1), got (2, 50)
+>>> mean_squared_error(Y_val[:, 0], Y_val)         # (50,) against (50, 1)
+Traceback (most recent call last):
+...
+ValueError: b must have shape (50,), got (50, 1)
+>>> tutorial_rmse(Y_val, tutorial_predict(params, X_val)[:, 0])
+Traceback (most recent call last):
+...
+ValueError: preds must have shape (50, 1, 1), got (50, 1)
 """
 
 from __future__ import annotations
@@ -78,6 +93,7 @@ def tutorial_record_grads(
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """dU, dV, dW for one record, computed the way the tutorial computes them."""
     U, W, V = params["U"], params["W"], params["V"]
+    check_shape("y", y, (V.shape[0],))              # ours: one target row, Y[i]
     states, prev_states, add, mulv = _record_forward(params, x)
     dU, dV, dW = np.zeros(U.shape), np.zeros(V.shape), np.zeros(W.shape)
     dU_t, dW_t = np.zeros(U.shape), np.zeros(W.shape)  # B5: never reset inside the t loop
@@ -183,6 +199,7 @@ def _fast_record_grads(
 def tutorial_predict(params: dict[str, np.ndarray], X: np.ndarray) -> np.ndarray:
     """The tutorial's prediction code: `U @ x` with the WHOLE window at every step (B8)."""
     U, W, V = params["U"], params["W"], params["V"]
+    check_shape("X", X, (len(X), U.shape[1], 1))     # ours: (N, T, 1), T = U's columns
     preds = []
     for x in X:                                     # x (T, 1)
         prev_s = np.zeros((W.shape[0], 1))
@@ -196,13 +213,17 @@ def tutorial_predict(params: dict[str, np.ndarray], X: np.ndarray) -> np.ndarray
 
 
 def mean_squared_error(a: np.ndarray, b: np.ndarray) -> float:
-    """Stand-in for sklearn.metrics.mean_squared_error (1-D inputs)."""
+    """Stand-in for sklearn.metrics.mean_squared_error (1-D inputs of one shape)."""
+    check_shape("a", a, (len(a),))
+    check_shape("b", b, np.shape(a))
     return float(np.mean((np.asarray(a) - np.asarray(b)) ** 2))
 
 
 # --8<-- [start:rmse]
 def tutorial_rmse(Y_val: np.ndarray, preds: np.ndarray) -> float:
     """The tutorial's RMSE line, as written: `max_val` is never defined (B9)."""
+    check_shape("preds", preds, (len(Y_val), 1, 1))  # ours: Y_val (N, 1), preds (N, 1, 1)
+    check_shape("Y_val", Y_val, (len(preds), 1))
     return math.sqrt(mean_squared_error(Y_val[:, 0] * max_val, preds[:, 0, 0] * max_val))  # noqa: F821
 # --8<-- [end:rmse]
 
@@ -213,6 +234,7 @@ def tutorial_true_grads(
 ) -> tuple[float, dict[str, np.ndarray]]:
     """Exact BPTT for the tutorial's OWN model and loss 0.5 * (y - mulv)^2 (for comparison)."""
     U, W, V = params["U"], params["W"], params["V"]
+    check_shape("y", y, (V.shape[0],))                   # one target row, Y[i]
     states, mulv = tutorial_forward(params, x)           # s_t (T, H, 1), mulv (1, 1)
     err = mulv - y                                       # (1, 1)
     grads = {"U": np.zeros(U.shape), "W": np.zeros(W.shape), "V": err @ states[-1].T}

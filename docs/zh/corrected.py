@@ -17,8 +17,9 @@ import numpy as np
 from matplotlib_inline.backend_inline import set_matplotlib_formats
 
 from snippets.bptt import bptt, bptt_fast
-from snippets.data import later_windows, rmse, sine_windows, time_major
+from snippets.data import later_windows, nearest_window_distance, rmse, sine_windows, time_major
 from snippets.elman import forward, init_params
+from snippets.data import next_sine
 from snippets.gradcheck import gradcheck
 from snippets.tolerance import about
 from snippets.corrected import train_corrected
@@ -37,8 +38,11 @@ LABELS = {"train": "训练集", "validation": "验证集", "epoch": "迭代周�
           "loss, epochs 1 to 5:": "第 1 到第 5 个迭代周期的损失：", "epoch 6:": "第 6 个迭代周期：",
           "epoch 25:": "第 25 个迭代周期：", "validation loss:": "验证损失：",
           "Adam steps:": "Adam 步数：", "validation RMSE:": "验证 RMSE：",
-          "RMSE of the later windows:": "后面窗口上的 RMSE：",
-          "25 tutorial epochs:": "教程 25 个迭代周期：", "faster:": "倍数："}
+          "RMSE of the later windows:": "后段窗口上的 RMSE：",
+          "RMS distance to the nearest training window, largest:": "到最近训练窗口的均方根距离，最大：",
+          "mean:": "平均：", "targets' standard deviation:": "目标值的标准差：",
+          "amplitude": "振幅", "window": "窗口", "RMSE of the model:": "模型的 RMSE：", "rule exact:": "递推公式精确：",
+          "25 tutorial epochs:": "教程 25 个迭代周期：", "faster:": "加速比："}
 
 
 def label(text: str) -> str:
@@ -114,7 +118,7 @@ plt.show()
 # %% [markdown]
 # ## 验证集上的预测 { #predictions }
 #
-# 教程训练出的模型用它自己的前向传播运行时，预测的是一条振幅被压小的正弦。教程画出的曲线来自它的预测代码，而那段代码在每个时间步都输入整个窗口（缺陷 [B8](audit.md#b8)），和训练的并不是同一个函数。
+# 教程训练出的模型用它自己的前向传播运行时，预测的是一条振幅被压小的正弦。教程画出的曲线来自它的预测代码，而那段代码在每个时间步都输入整个窗口（缺陷 [B8](audit.md#b8)），和训练的并不是同一个函数。在这次运行中，这个没有训练过的函数碰巧比训练过的得分更高；换另一些种子，它的得分反而更差（见 [B9](audit.md#b9)）。两者都不是正弦的模型。
 
 # %%
 tut_own = np.array([tutorial_forward(tut["params"], x)[1][0] for x in X_val])   # (50, 1)
@@ -138,17 +142,46 @@ plt.show()
 # %% [markdown]
 # ## 停止规则没有见过的数据 { #held-out }
 #
-# 验证 RMSE 一达到 0.01 训练就停止，所以这个数字不是独立的检验。验证窗口和训练数据也有重叠：它们的输入是序列的第 100 到 198 个值，其中第 100 到 149 个值同时是训练目标。下面后面的 50 个窗口用的是第 200 到 299 个值，训练和停止规则都没有见过。
+# 验证 RMSE 一达到 0.01 训练就停止，所以这个数字不是独立的检验。验证窗口和训练数据也有重叠：它们的输入是序列的第 100 到 198 个值，其中第 100 到 149 个值同时是训练目标。下面另取序列后段的 50 个窗口（第 200 到 299 个值），训练和停止规则都没有见过它们。
+#
+# 不过，值是新的，窗口却不新。无论从哪里开始，每个窗口都是同一条振幅为 1、在整数弧度上采样的正弦曲线中的一段，只是相位不同；100 个训练窗口已经把各个相位覆盖得很密。因此每个后段窗口与某个训练窗口的均方根距离都很小，和目标值的离散程度相比微不足道（见下面的输出）。后段窗口检验的是模型有没有学会这一条曲线，而且避开了验证集的重叠；它们检验不了模型有没有学会曲线背后的递推规律。
 
 # %%
+distance = nearest_window_distance(X_later, X)          # (50,)：每个后段窗口一个距离
+print(label("RMS distance to the nearest training window, largest:"), f"{distance.max():.3f}",
+      label("mean:"), f"{distance.mean():.3f}", label("targets' standard deviation:"), f"{Y_later.std():.2f}")
+assert distance.max() < 0.1 * Y_later.std()
 y_later = forward(cor["params"], time_major(X_later))[1].T
 print(label("RMSE of the later windows:"), f"{rmse(y_later, Y_later):.1g}")
 assert rmse(y_later, Y_later) <= 0.02
 
 # %% [markdown]
+# ## 没有训练过的曲线 { #another-curve }
+#
+# 在整数弧度上采样的正弦，不论振幅多大，下一个值都由前两个值决定：sin(n+1) = 2 cos(1) sin(n) − sin(n−1)。学会了这个规律的模型，对振幅减半或加倍的正弦也应当预测得和训练时一样好。这个模型做不到：在振幅减半的曲线上，它的误差大了好几倍，峰值预测得过高；在振幅加倍的曲线上误差更大，峰值被压平。只有两个系数的递推公式则始终精确。它学会的是接着训练过的那些窗口往下写，而不是这个规律。
+
+# %%
+fig, ax = plt.subplots(figsize=(10, 3.6))
+errors = {}
+for amplitude, colour in ((0.5, "b"), (2.0, "g")):
+    X_amp, Y_amp = later_windows(amplitude=amplitude)
+    y_amp = forward(cor["params"], time_major(X_amp))[1].T
+    errors[amplitude] = rmse(y_amp, Y_amp)
+    exact = bool(rmse(next_sine(X_amp[:, -1], X_amp[:, -2]), Y_amp) < 1e-12)
+    print(label("amplitude"), amplitude, label("RMSE of the model:"), f"{errors[amplitude]:.2f}",
+          label("rule exact:"), exact)
+    ax.plot(Y_amp, "k-", lw=3, alpha=0.3, label=label("truth") if amplitude == 2.0 else None)
+    ax.plot(y_amp, colour + "--", label=f"{label('corrected model')}, {label('amplitude')} {amplitude}")
+ax.set(xlabel=label("window"), ylabel=label("next value"))
+ax.legend(loc="lower left")
+fig.tight_layout()
+plt.show()
+assert errors[2.0] > errors[0.5] > 3 * rmse(y_later, Y_later)
+
+# %% [markdown]
 # ## 速度 { #speed }
 #
-# 这些时间是在构建本页时、在构建本页的机器上测得的，每次运行、每台机器都会不同。可读版本的教程循环在 10 条记录上计时一个迭代周期，再按 100 条记录折算；25 个这样的迭代周期与上面修正模型的整个训练时间相比。在你自己的机器上，`uv run python -m snippets.bench` 会测出同样的几个数字。
+# 这些时间是在构建本页时、在构建本页的机器上测得的，每次运行、每台机器都会不同。可读版本的教程循环在 10 条记录上计时一个迭代周期，再按 100 条记录折算；25 个这样的迭代周期与上面修正模型的整个训练时间相比。这个比值混合了两件事：方法不同（每个迭代周期 100 次单条记录的更新，对几十次全批量的更新），实现也不同（可读的循环，对 `bptt_fast`），所以它既不是方法带来的加速，也不是实现带来的加速。在你自己的机器上，`uv run python -m snippets.bench` 会测出同样的几个数字。
 
 # %%
 start = time.perf_counter()

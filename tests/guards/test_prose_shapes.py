@@ -121,6 +121,8 @@ def check(name: str, body: str, conventions: list[str], context: str, sentence: 
     gates = next((g for word, g in GATES.items() if word in sentence), 1)
     told = parse(body, sizes)
     wants = {c: expected(c, gates, **sizes).get(name) for c in conventions}
+    if told is None and re.search(r"[\u4e00-\u9fff]", body):
+        return ""                                            # a Chinese aside in brackets, not a shape
     if told is None:
         return f"({body}) is not a shape in the letters H, D, O, T, B"
     if told in wants.values():

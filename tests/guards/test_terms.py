@@ -9,6 +9,11 @@ The Chinese pages use the terms of 《动手学深度学习》 (d2l-zh), one per
   截到 / 截在 / 截住 never;
 - the asker is 提问者, never 他 / 她 (we do not know who asked);
 - 记号约定 (notation), not 符号约定; 更新方程, not 更新公式 / 更新等式; 深度循环神经网络, not 深层 RNN;
+- 参数个数 (not 参数数量), 转写 (a book's code copied by hand, not 转录), 正弦波任务 (not 正弦任务),
+  掩蔽 for masking (d2l-zh; not 掩码 / 屏蔽, except 掩码值 mask_value, 掩码张量 the mask
+  and 丢弃掩码 a dropout mask), 激活前的值 (not
+  预激活), 只有一个隐藏单元的 RNN (not 单单元 RNN); GitHub's 议题 and 拉取请求（PR）, not issue / PR in
+  prose (URLs and a gloss in brackets are fine); "asked on X" is written X 上有人问过这个问题;
 - on a page that uses the abbreviation RMSE, its first mention is 均方根误差（RMSE）.
 
 Every line of a page is checked (prose, headings, front matter, code comments); code has no Chinese
@@ -57,6 +62,14 @@ RULES = [
     Rule("深层 RNN", re.compile(r"深层\s*(?:RNN|循环神经网络)|多层\s*RNN"), "深度循环神经网络"),
     Rule("每个单元都连接到每个单元", re.compile(r"每个单元都连接到每个单元"),
          "上一步的每个单元都影响下一步的每个单元"),
+    Rule("参数数量", re.compile(r"参数的?数量"), "参数个数"),
+    Rule("转录", re.compile(r"转录"), "转写"),
+    Rule("正弦任务", re.compile(r"正弦任务"), "正弦波任务"),
+    Rule("掩码/屏蔽 for masking", re.compile(r"屏蔽|(?<!丢弃)掩码(?!值|张量)"), "掩蔽 (掩码值 mask_value, 掩码张量 the mask)"),
+    Rule("预激活", re.compile(r"预激活|激活函数之前的值"), "激活前的值"),
+    Rule("单单元 RNN", re.compile(r"单单元|只有一个单元的"), "只有一个隐藏单元的 RNN"),
+    Rule("issue/PR in prose", re.compile(r"(?<![（/\w.-])(?:issues?|PR)(?![）\w/])"), "议题, 拉取请求（PR）"),
+    Rule("asked on X as", re.compile(r"提法|上的提问"), "X 上有人问过这个问题："),
 ]
 RMSE_FIRST = "均方根误差（RMSE）"
 
@@ -99,6 +112,9 @@ title: 梯度
 所以在他看来这是对的。
 见符号约定；没有更新公式；深层 RNN 每层有自己的 W。
 每个单元都连接到每个单元。
+参数数量和参数的数量；这是转录；正弦任务。
+加了掩码，Keras 就会屏蔽这一步；预激活；单单元 RNN。
+一位读者在 issue 中指出，一个 PR 则提议；这个问题在论坛上的提法是。
 """
     found = [tuple(p.split(": ")[:2]) for p in term_problems(bad)]
     assert found == [
@@ -109,6 +125,9 @@ title: 梯度
         ("line 8", "他/她 for the asker"),
         ("line 9", "符号约定"), ("line 9", "更新公式"), ("line 9", "深层 RNN"),
         ("line 10", "每个单元都连接到每个单元"),
+        ("line 11", "参数数量"), ("line 11", "转录"), ("line 11", "正弦任务"),
+        ("line 12", "掩码/屏蔽 for masking"), ("line 12", "预激活"), ("line 12", "单单元 RNN"),
+        ("line 13", "issue/PR in prose"), ("line 13", "asked on X as"),
     ]
 
     good = """---
@@ -118,6 +137,9 @@ title: 梯度
 梯度逐元素裁剪到 [-10, 10]；其他书用别的字母；他们的书。
 截断的通过时间反向传播只往回传 k 步；教程的 bptt_truncate 并没有真正截断什么。
 两者截然不同。见记号约定；更新方程；深度循环神经网络。
+参数个数；这是转写；正弦波任务；加上掩蔽；掩码值；掩码张量；激活前的值；只有一个隐藏单元的 RNN。
+第 42 号议题（issue）；一个拉取请求（PR）；见 https://github.com/keras-team/keras/issues/725。
+论坛上有人问过这个问题：“Why?”
 """
     assert term_problems(good) == []
     # on a page about truncated BPTT, 截断 needs no BPTT on its own line
