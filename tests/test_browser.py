@@ -12,6 +12,7 @@ from pathlib import Path
 from urllib.parse import urljoin, urlparse
 
 import pytest
+from axe_playwright_python.sync_playwright import Axe
 
 from tests.search_cases import SEARCH_CASES
 
@@ -32,6 +33,52 @@ MATH_CHECK = """() => {
   const tex = prose.textContent.match(/\\\\[()\\[\\]]|\\$\\$|\\\\[A-Za-z]{2,}/g) || [];
   return {formulas: formulas.length, unrendered: bad.map(el => el.outerHTML.slice(0, 120)), tex};
 }"""
+# axe-core (shipped inside axe-playwright-python, so it runs offline), WCAG 2.1 A and AA rules: all of
+# them in the palette the page opens in (light), then in Material's dark palette (`slate`) the two
+# whose outcome depends on colours. color-contrast, the slow one (thousands of highlighted code
+# tokens), checks one element per distinct look: text colour, font size and weight, and the colours
+# and opacities of every ancestor down to an opaque background; the elements it skips look the same.
+AXE_SOURCE = Axe().axe_script
+AXE_CHECK = """async () => {
+  const found = (palette, result) => result.violations.flatMap(rule => rule.nodes.map(node =>
+    `${palette} ${rule.id} (${rule.impact}): ${node.target.join(' > ')}: ${node.failureSummary.split('\\n')[1] || ''}`));
+  const styles = new Map(), style = el => styles.get(el) || styles.set(el, getComputedStyle(el)).get(el);
+  const backdrop = el => {                       // the colours behind el, down to an opaque one
+    const layers = [];
+    for (let a = el; a; a = a.parentElement) {
+      const s = style(a);
+      layers.push(s.backgroundColor, s.backgroundImage, s.opacity, s.mixBlendMode);
+      if (s.backgroundImage === 'none' && /^rgb\\(/.test(s.backgroundColor) && s.opacity === '1') break;
+    }
+    return layers.join();
+  };
+  const distinct = () => {                       // one element per look, among those with text of their own
+    const seen = new Set(), kept = [];
+    for (const el of document.body.querySelectorAll('*')) {
+      if (![...el.childNodes].some(n => n.nodeType === 3 && n.data.trim())) continue;
+      const s = style(el);
+      const look = [s.color, s.fontSize, s.fontWeight, s.textShadow, s.webkitTextStrokeColor, backdrop(el)].join('|');
+      if (!seen.has(look)) { seen.add(look); kept.push(el); }
+    }
+    styles.clear();
+    return kept;
+  };
+  const run = (context, rules) => axe.run(context, {runOnly: {type: 'rule', values: rules}, resultTypes: ['violations']});
+  const colours = ['color-contrast', 'link-in-text-block'];
+  const others = axe.getRules(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).map(r => r.ruleId).filter(id => !colours.includes(id));
+  const scheme = document.body.getAttribute('data-md-color-scheme');
+  const fixed = document.head.appendChild(document.createElement('style'));
+  fixed.textContent = '*, *::before, *::after { transition: none !important; }';   // no colour mid-fade
+  const checks = async palette => {
+    document.body.setAttribute('data-md-color-scheme', palette);
+    return [...found(palette, await run({include: distinct()}, ['color-contrast'])),
+            ...found(palette, await run(document, ['link-in-text-block']))];
+  };
+  const violations = [...found(scheme, await run(document, others)), ...await checks(scheme), ...await checks('slate')];
+  document.body.setAttribute('data-md-color-scheme', scheme);
+  fixed.remove();
+  return {rules: others.length + colours.length, violations};
+}"""
 
 
 def page_paths(site: Path, lang: str | None = None) -> list[str]:
@@ -48,6 +95,7 @@ class Visit:
     outside: list[str] = field(default_factory=list)
     sizes: dict[str, int] = field(default_factory=dict)  # URL -> bytes of the file served
     math: dict = field(default_factory=dict)
+    axe: dict = field(default_factory=dict)  # rules: how many ran; violations: "palette rule: element: why"
 
     @property
     def total(self) -> int:
@@ -107,6 +155,8 @@ class Visitor:
             self.page.wait_for_event("requestfinished")
         self.record.status = response.status if response else None
         self.record.math = self.page.evaluate(MATH_CHECK)
+        self.page.evaluate(AXE_SOURCE)
+        self.record.axe = self.page.evaluate(AXE_CHECK)
         return self.record
 
 
@@ -144,6 +194,12 @@ class VisitedPages:
         assert any(v.math["formulas"] for v in visits.values())
         problems = {path: v.math for path, v in visits.items() if v.math["unrendered"] or v.math["tex"]}
         assert not problems, problems
+
+    def test_every_page_meets_wcag_21_aa_in_both_palettes(self, visits) -> None:
+        """axe-core finds no WCAG 2.1 A/AA violation, in the light palette and in the dark one."""
+        assert all(v.axe["rules"] > 40 for v in visits.values())  # axe ran its WCAG 2.1 A/AA rules
+        problems = {path or "/": v.axe["violations"] for path, v in visits.items() if v.axe["violations"]}
+        assert not problems, "\n".join(f"{path}: {line}" for path, lines in problems.items() for line in lines)
 
     def test_no_page_loads_a_math_engine(self, visits) -> None:
         engines = {path: url for path, v in visits.items() for url in v.sizes

@@ -351,7 +351,9 @@
     const body = el("tbody");
     for (const [attrs, cells] of rowsData) body.append(el("tr", attrs, ...cells.map((c) => el("td", {}, c))));
     t.append(body);
-    return el("div", { class: "md-typeset__scrollwrap" }, el("div", { class: "md-typeset__table" }, t));
+    // A wide table scrolls sideways on a phone: a named region that takes keyboard focus.
+    return el("div", { class: "md-typeset__scrollwrap", role: "region", tabindex: 0, "aria-label": caption },
+      el("div", { class: "md-typeset__table" }, t));
   }
 
   const code = (text) => el("code", {}, text);
@@ -466,7 +468,7 @@
     else text(h0x + 60, yRow + 5, "note", S.everyStep, "middle");
     text(width / 2, xRow + 60, "note", S.shared);
     if (v.convention === "pytorch" && v.bidirectional) text(width / 2, xRow + 85, "note", S.backward);
-    return el("div", { class: "calc-figure" }, svg);
+    return el("div", { class: "calc-figure", role: "region", tabindex: 0, "aria-label": S.diagram }, svg);
   }
 
   update(fromQuery(), false);
