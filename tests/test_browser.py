@@ -35,13 +35,15 @@ MATH_CHECK = """() => {
 }"""
 # axe-core (shipped inside axe-playwright-python, so it runs offline), WCAG 2.1 A and AA rules: all of
 # them in the palette the page opens in (light), then in Material's dark palette (`slate`) the two
-# whose outcome depends on colours. color-contrast, the slow one (thousands of highlighted code
-# tokens), checks one element per distinct look: text colour, font size and weight, and the colours
-# and opacities of every ancestor down to an opaque background; the elements it skips look the same.
+# whose outcome depends on colours (color-contrast; link-in-text-block on the content's links). The
+# slow one, color-contrast (thousands of highlighted code tokens), checks one element per distinct
+# look: text colour, font size and weight, and the colours and opacities of each ancestor down to an
+# opaque background. The elements it skips look exactly like one it checked.
 AXE_SOURCE = Axe().axe_script
 AXE_CHECK = """async () => {
   const found = (palette, result) => result.violations.flatMap(rule => rule.nodes.map(node =>
-    `${palette} ${rule.id} (${rule.impact}): ${node.target.join(' > ')}: ${node.failureSummary.split('\\n')[1] || ''}`));
+    `${palette} ${rule.id} (${rule.impact}): ${node.target.join(' > ')}: `
+    + (node.failureSummary.split('\\n')[1] || '')));
   const styles = new Map(), style = el => styles.get(el) || styles.set(el, getComputedStyle(el)).get(el);
   const backdrop = el => {                       // the colours behind el, down to an opaque one
     const layers = [];
@@ -63,21 +65,21 @@ AXE_CHECK = """async () => {
     styles.clear();
     return kept;
   };
-  const run = (context, rules) => axe.run(context, {runOnly: {type: 'rule', values: rules}, resultTypes: ['violations']});
-  const colours = ['color-contrast', 'link-in-text-block'];
-  const others = axe.getRules(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).map(r => r.ruleId).filter(id => !colours.includes(id));
+  const run = (context, rules) =>
+    axe.run(context, {runOnly: {type: 'rule', values: rules}, resultTypes: ['violations']});
+  const rules = axe.getRules(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).map(r => r.ruleId);
   const scheme = document.body.getAttribute('data-md-color-scheme');
+  const light = [...found(scheme, await run(document, rules.filter(id => id !== 'color-contrast'))),
+                 ...found(scheme, await run({include: distinct()}, ['color-contrast']))];
   const fixed = document.head.appendChild(document.createElement('style'));
   fixed.textContent = '*, *::before, *::after { transition: none !important; }';   // no colour mid-fade
-  const checks = async palette => {
-    document.body.setAttribute('data-md-color-scheme', palette);
-    return [...found(palette, await run({include: distinct()}, ['color-contrast'])),
-            ...found(palette, await run(document, ['link-in-text-block']))];
-  };
-  const violations = [...found(scheme, await run(document, others)), ...await checks(scheme), ...await checks('slate')];
+  document.body.setAttribute('data-md-color-scheme', 'slate');
+  const links = [...document.querySelectorAll('.md-content a[href]')];           // link-in-text-block's subjects
+  const dark = found('slate',
+    await run({include: [...distinct(), ...links]}, ['color-contrast', 'link-in-text-block']));
   document.body.setAttribute('data-md-color-scheme', scheme);
   fixed.remove();
-  return {rules: others.length + colours.length, violations};
+  return {rules: rules.length, violations: [...light, ...dark]};
 }"""
 
 

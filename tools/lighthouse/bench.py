@@ -97,8 +97,10 @@ def main() -> int:
     print(" | ".join(header))
     rows = {}
     for path in chosen:
-        rows[path or "/"] = row = lighthouse(base + path, REPORTS / ((path.strip("/").replace("/", "_") or "home") + ".json"))
-        print(" | ".join([path or "/", *(str(row[k]) for k in header[1:])]) + (f"  failed: {', '.join(row['failed'])}" if row["failed"] else ""), flush=True)
+        report = REPORTS / ((path.strip("/").replace("/", "_") or "home") + ".json")
+        rows[path or "/"] = row = lighthouse(base + path, report)
+        failed = f"  failed: {', '.join(row['failed'])}" if row["failed"] else ""
+        print(" | ".join([path or "/", *(str(row[k]) for k in header[1:])]) + failed, flush=True)
     server.shutdown()
 
     def shortfall(row: dict) -> tuple:
