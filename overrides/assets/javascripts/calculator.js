@@ -345,11 +345,13 @@
     return [...lines, `    keras.layers.Dense(${v.O}),`, `])`];
   }
 
-  function table(caption, heads, rowsData) {
+  // Column headers, and the row's name (column `nameAt`) as its row header, for screen readers.
+  function table(caption, heads, rowsData, nameAt) {
     const t = el("table", {}, el("caption", {}, caption));   // no class: Material styles it
     t.append(el("thead", {}, el("tr", {}, ...heads.map((h) => el("th", { scope: "col" }, h)))));
     const body = el("tbody");
-    for (const [attrs, cells] of rowsData) body.append(el("tr", attrs, ...cells.map((c) => el("td", {}, c))));
+    const cell = (c, i) => (i === nameAt ? el("th", { scope: "row" }, c) : el("td", {}, c));
+    for (const [attrs, cells] of rowsData) body.append(el("tr", attrs, ...cells.map(cell)));
     t.append(body);
     // A wide table scrolls sideways on a phone: a named region that takes keyboard focus.
     return el("div", { class: "md-typeset__scrollwrap", role: "region", tabindex: 0, "aria-label": caption },
@@ -365,12 +367,12 @@
       { "data-kind": "param", "data-layer": p.layer, "data-name": p.name,
         "data-formula": p.formula.join(","), "data-shape": p.shape.join(",") },
       [...(layered ? [p.layer] : []), code(p.name), code(`(${p.formula.join(", ")})`),
-        code(shapeText(p.shape)), fmt.format(product(p.shape)), mapsTo(p)]]));
+        code(shapeText(p.shape)), fmt.format(product(p.shape)), mapsTo(p)]]), layered ? 1 : 0);
     const meaning = S.meaning[v.convention];
     const tensors = table(S.tensors, S.tcols, m.tensors.map((t) => [
       { "data-kind": "tensor", "data-name": t.name, "data-formula": t.formula.join(","),
         "data-shape": t.shape.join(",") },
-      [code(t.name), code(`(${t.formula.join(", ")})`), code(shapeText(t.shape)), meaning[t.name]]]));
+      [code(t.name), code(`(${t.formula.join(", ")})`), code(shapeText(t.shape)), meaning[t.name]]]), 0);
     const terms = totalTerms(m);
     const values = terms.map((t) => fmt.format(evaluate([t], v)[0]));
     const total = el("p", { class: "calc-total" }, `${S.total} `,
