@@ -5,6 +5,8 @@
   (`.table-region`, extra.css).
 - Notebook code cells (mkdocs-jupyter's `.highlight-ipynb`, which Material's code script skips) and
   display formulas (`div.arithmatex`, wider than a phone when long).
+- Code blocks: Material makes a wide one focusable when it mounts it, which `content.lazy` defers
+  until the block is scrolled to; here every block is focusable from the start.
 """
 
 import html
@@ -39,4 +41,5 @@ def on_post_page(output, config, **kwargs):
         name = NAMES[lang][match.group(2) or match.group(1)]
         return f'<div class="{match.group(1)}" role="region" tabindex="0" aria-label="{name}">'
 
-    return output[:start] + BOX.sub(focusable, TABLE.sub(wrap, output[start:]))
+    body = BOX.sub(focusable, TABLE.sub(wrap, output[start:]))
+    return output[:start] + body.replace("<pre><span></span><code>", '<pre><span></span><code tabindex="0">')

@@ -279,6 +279,7 @@ def test_copy_button_copies_runnable_code(browser, base_url) -> None:
     page = context.new_page()
     page.goto(urljoin(base_url, "faq/why-is-w-square/"), wait_until="load")
     block = page.locator("div.highlight:has(.gp)").first
+    block.scroll_into_view_if_needed()  # content.lazy: Material adds the button once the block is in view
     shown = block.inner_text()
     block.locator("button.md-code__button[data-md-type=copy]").click(force=True)
     copied = page.evaluate("navigator.clipboard.readText()")

@@ -378,7 +378,7 @@
     const total = el("p", { class: "calc-total" }, `${S.total} `,
       el("strong", { "data-total": String(m.total), "data-formula": terms.join(" + ") }, fmt.format(m.total)),
       " = ", code(terms.join(" + ")), values.length > 1 ? ` = ${values.join(" + ")}` : "");
-    const source = el("pre", { class: "calc-code" }, code(codeLines(v).join("\n")));
+    const source = el("pre", { class: "calc-code" }, el("code", { tabindex: 0 }, codeLines(v).join("\n")));
     results.replaceChildren(total, el("p", {}, S.code), source, params, tensors, diagram(v, m));
   }
 
