@@ -35,12 +35,17 @@ MATH_CHECK = """() => {
 }"""
 # axe-core (shipped inside axe-playwright-python, so it runs offline), WCAG 2.1 A and AA rules: all of
 # them in the palette the page opens in (light), then in Material's dark palette (`slate`) the two
-# whose outcome depends on colours (color-contrast; link-in-text-block on the content's links). The
-# slow one, color-contrast (thousands of highlighted code tokens), checks one element per distinct
-# look: text colour, font size and weight, and the colours and opacities of each ancestor down to an
-# opaque background. The elements it skips look exactly like one it checked.
+# whose outcome depends on colours (color-contrast; link-in-text-block on the content's links).
+# What the theme puts around the content (header, nav, search, footer) comes from the same templates
+# on every page: it is checked on each language's home page, the content (.md-content) on every
+# page. The colour rules check one element per look (text colour, font size and weight, the colours
+# and opacities of each ancestor down to an opaque background; for a link also its underline and
+# its text's colour) per language and palette: an element that looks exactly like one already
+# checked is skipped.
 AXE_SOURCE = Axe().axe_script
-AXE_CHECK = """async () => {
+AXE_CHECK = """async ({whole, seen}) => {
+  const scope = whole ? document : {include: ['.md-content']};
+  const known = new Set(seen), looks = [];
   const found = (palette, result) => result.violations.flatMap(rule => rule.nodes.map(node =>
     `${palette} ${rule.id} (${rule.impact}): ${node.target.join(' > ')}: `
     + (node.failureSummary.split('\\n')[1] || '')));
@@ -54,32 +59,41 @@ AXE_CHECK = """async () => {
     }
     return layers.join();
   };
-  const distinct = () => {                       // one element per look, among those with text of their own
-    const seen = new Set(), kept = [];
-    for (const el of document.body.querySelectorAll('*')) {
-      if (![...el.childNodes].some(n => n.nodeType === 3 && n.data.trim())) continue;
-      const s = style(el);
-      const look = [s.color, s.fontSize, s.fontWeight, s.textShadow, s.webkitTextStrokeColor, backdrop(el)].join('|');
-      if (!seen.has(look)) { seen.add(look); kept.push(el); }
-    }
+  const look = (palette, el) => {
+    const s = style(el), p = style(el.parentElement);
+    const link = el.tagName === 'A' && `${s.textDecorationLine} ${p.color} ${p.fontSize}`;  // vs its text
+    return [palette, link, s.color, s.fontSize, s.fontWeight, s.textShadow, s.webkitTextStrokeColor,
+            backdrop(el)].join('|');
+  };
+  const distinct = (palette, elements) => {      // the elements whose look was not checked yet
+    const kept = elements.filter(el => {
+      const seen = look(palette, el);
+      return !known.has(seen) && known.add(seen) && looks.push(seen);
+    });
     styles.clear();
     return kept;
   };
+  const within = whole ? document.body : document.querySelector('.md-content');
+  const texts = () => [...within.querySelectorAll('*')]   // elements with text of their own
+    .filter(el => [...el.childNodes].some(n => n.nodeType === 3 && n.data.trim()));
+  const links = [...document.querySelectorAll('.md-content a[href]')];   // link-in-text-block's subjects
   const run = (context, rules) =>
     axe.run(context, {runOnly: {type: 'rule', values: rules}, resultTypes: ['violations']});
   const rules = axe.getRules(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).map(r => r.ruleId);
   const scheme = document.body.getAttribute('data-md-color-scheme');
-  const light = [...found(scheme, await run(document, rules.filter(id => id !== 'color-contrast'))),
-                 ...found(scheme, await run({include: distinct()}, ['color-contrast']))];
+  const contrast = async (palette, rules, extra = []) => {
+    const include = distinct(palette, [...texts(), ...extra]);
+    return include.length ? found(palette, await run({include}, rules)) : [];
+  };
+  const light = [...found(scheme, await run(scope, rules.filter(id => id !== 'color-contrast'))),
+                 ...await contrast(scheme, ['color-contrast'])];
   const fixed = document.head.appendChild(document.createElement('style'));
   fixed.textContent = '*, *::before, *::after { transition: none !important; }';   // no colour mid-fade
   document.body.setAttribute('data-md-color-scheme', 'slate');
-  const links = [...document.querySelectorAll('.md-content a[href]')];           // link-in-text-block's subjects
-  const dark = found('slate',
-    await run({include: [...distinct(), ...links]}, ['color-contrast', 'link-in-text-block']));
+  const dark = await contrast('slate', ['color-contrast', 'link-in-text-block'], links);
   document.body.setAttribute('data-md-color-scheme', scheme);
   fixed.remove();
-  return {rules: rules.length, violations: [...light, ...dark]};
+  return {rules: rules.length, violations: [...light, ...dark], looks};
 }"""
 
 
@@ -119,7 +133,9 @@ class Visitor:
         self.context = browser.new_context()
         self.page = self.context.new_page()
         self.context.new_cdp_session(self.page).send("Network.setCacheDisabled", {"cacheDisabled": True})
+        self.context.add_init_script(AXE_SOURCE)  # axe-core in every page, before the page's own scripts
         self.pending: set[str] = set()
+        self.looks: set[str] = set()  # what color-contrast has checked already (AXE_CHECK)
         self.record = Visit()
         self.page.on("pageerror", lambda error: self.record.errors.append(str(error)))
         self.context.on("request", self.started)
@@ -157,8 +173,9 @@ class Visitor:
             self.page.wait_for_event("requestfinished")
         self.record.status = response.status if response else None
         self.record.math = self.page.evaluate(MATH_CHECK)
-        self.page.evaluate(AXE_SOURCE)
-        self.record.axe = self.page.evaluate(AXE_CHECK)
+        whole = path in ("", "zh/")  # a home page: the theme around the content too (see AXE_CHECK)
+        self.record.axe = self.page.evaluate(AXE_CHECK, {"whole": whole, "seen": sorted(self.looks)})
+        self.looks.update(self.record.axe.pop("looks"))
         return self.record
 
 
