@@ -12,6 +12,7 @@ from pathlib import Path
 from urllib.parse import urljoin, urlparse
 
 import pytest
+from axe_playwright_python.sync_playwright import Axe
 
 from tests.markdown_model import LANGS, faq_pages, load_page
 
@@ -32,6 +33,68 @@ MATH_CHECK = """() => {
   const tex = prose.textContent.match(/\\\\[()\\[\\]]|\\$\\$|\\\\[A-Za-z]{2,}/g) || [];
   return {formulas: formulas.length, unrendered: bad.map(el => el.outerHTML.slice(0, 120)), tex};
 }"""
+# axe-core (shipped inside axe-playwright-python, so it runs offline), WCAG 2.1 A and AA rules: all of
+# them in the palette the page opens in (light), then in Material's dark palette (`slate`) the two
+# whose outcome depends on colours (color-contrast; link-in-text-block on the content's links).
+# What the theme puts around the content (header, nav, search, footer) comes from the same templates
+# on every page: it is checked on each language's home page, the content (.md-content) on every
+# page. The colour rules check one element per look (text colour, font size and weight, the colours
+# and opacities of each ancestor down to an opaque background; for a link also its underline and
+# its text's colour) per language and palette: an element that looks exactly like one already
+# checked is skipped.
+AXE_SOURCE = Axe().axe_script
+AXE_CHECK = """async ({whole, seen}) => {
+  const scope = whole ? document : {include: ['.md-content']};
+  const known = new Set(seen), looks = [];
+  const found = (palette, result) => result.violations.flatMap(rule => rule.nodes.map(node =>
+    `${palette} ${rule.id} (${rule.impact}): ${node.target.join(' > ')}: `
+    + (node.failureSummary.split('\\n')[1] || '')));
+  const styles = new Map(), style = el => styles.get(el) || styles.set(el, getComputedStyle(el)).get(el);
+  const backdrop = el => {                       // the colours behind el, down to an opaque one
+    const layers = [];
+    for (let a = el; a; a = a.parentElement) {
+      const s = style(a);
+      layers.push(s.backgroundColor, s.backgroundImage, s.opacity, s.mixBlendMode);
+      if (s.backgroundImage === 'none' && /^rgb\\(/.test(s.backgroundColor) && s.opacity === '1') break;
+    }
+    return layers.join();
+  };
+  const look = (palette, el) => {
+    const s = style(el), p = style(el.parentElement);
+    const link = el.tagName === 'A' && `${s.textDecorationLine} ${p.color} ${p.fontSize}`;  // vs its text
+    return [palette, link, s.color, s.fontSize, s.fontWeight, s.textShadow, s.webkitTextStrokeColor,
+            backdrop(el)].join('|');
+  };
+  const distinct = (palette, elements) => {      // the elements whose look was not checked yet
+    const kept = elements.filter(el => {
+      const seen = look(palette, el);
+      return !known.has(seen) && known.add(seen) && looks.push(seen);
+    });
+    styles.clear();
+    return kept;
+  };
+  const within = whole ? document.body : document.querySelector('.md-content');
+  const texts = () => [...within.querySelectorAll('*')]   // elements with text of their own
+    .filter(el => [...el.childNodes].some(n => n.nodeType === 3 && n.data.trim()));
+  const links = [...document.querySelectorAll('.md-content a[href]')];   // link-in-text-block's subjects
+  const run = (context, rules) =>
+    axe.run(context, {runOnly: {type: 'rule', values: rules}, resultTypes: ['violations']});
+  const rules = axe.getRules(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).map(r => r.ruleId);
+  const scheme = document.body.getAttribute('data-md-color-scheme');
+  const contrast = async (palette, rules, extra = []) => {
+    const include = distinct(palette, [...texts(), ...extra]);
+    return include.length ? found(palette, await run({include}, rules)) : [];
+  };
+  const light = [...found(scheme, await run(scope, rules.filter(id => id !== 'color-contrast'))),
+                 ...await contrast(scheme, ['color-contrast'])];
+  const fixed = document.head.appendChild(document.createElement('style'));
+  fixed.textContent = '*, *::before, *::after { transition: none !important; }';   // no colour mid-fade
+  document.body.setAttribute('data-md-color-scheme', 'slate');
+  const dark = await contrast('slate', ['color-contrast', 'link-in-text-block'], links);
+  document.body.setAttribute('data-md-color-scheme', scheme);
+  fixed.remove();
+  return {rules: rules.length, violations: [...light, ...dark], looks};
+}"""
 
 
 def page_paths(site: Path, lang: str | None = None) -> list[str]:
@@ -48,6 +111,7 @@ class Visit:
     outside: list[str] = field(default_factory=list)
     sizes: dict[str, int] = field(default_factory=dict)  # URL -> bytes of the file served
     math: dict = field(default_factory=dict)
+    axe: dict = field(default_factory=dict)  # rules: how many ran; violations: "palette rule: element: why"
 
     @property
     def total(self) -> int:
@@ -69,7 +133,9 @@ class Visitor:
         self.context = browser.new_context()
         self.page = self.context.new_page()
         self.context.new_cdp_session(self.page).send("Network.setCacheDisabled", {"cacheDisabled": True})
+        self.context.add_init_script(AXE_SOURCE)  # axe-core in every page, before the page's own scripts
         self.pending: set[str] = set()
+        self.looks: set[str] = set()  # what color-contrast has checked already (AXE_CHECK)
         self.record = Visit()
         self.page.on("pageerror", lambda error: self.record.errors.append(str(error)))
         self.context.on("request", self.started)
@@ -107,6 +173,9 @@ class Visitor:
             self.page.wait_for_event("requestfinished")
         self.record.status = response.status if response else None
         self.record.math = self.page.evaluate(MATH_CHECK)
+        whole = path in ("", "zh/")  # a home page: the theme around the content too (see AXE_CHECK)
+        self.record.axe = self.page.evaluate(AXE_CHECK, {"whole": whole, "seen": sorted(self.looks)})
+        self.looks.update(self.record.axe.pop("looks"))
         return self.record
 
 
@@ -144,6 +213,12 @@ class VisitedPages:
         assert any(v.math["formulas"] for v in visits.values())
         problems = {path: v.math for path, v in visits.items() if v.math["unrendered"] or v.math["tex"]}
         assert not problems, problems
+
+    def test_every_page_meets_wcag_21_aa_in_both_palettes(self, visits) -> None:
+        """axe-core finds no WCAG 2.1 A/AA violation, in the light palette and in the dark one."""
+        assert all(v.axe["rules"] > 40 for v in visits.values())  # axe ran its WCAG 2.1 A/AA rules
+        problems = {path or "/": v.axe["violations"] for path, v in visits.items() if v.axe["violations"]}
+        assert not problems, "\n".join(f"{path}: {line}" for path, lines in problems.items() for line in lines)
 
     def test_no_page_loads_a_math_engine(self, visits) -> None:
         engines = {path: url for path, v in visits.items() for url in v.sizes
@@ -224,6 +299,7 @@ def test_copy_button_copies_runnable_code(browser, base_url) -> None:
     page = context.new_page()
     page.goto(urljoin(base_url, "faq/why-is-w-square/"), wait_until="load")
     block = page.locator("div.highlight:has(.gp)").first
+    block.scroll_into_view_if_needed()  # content.lazy: Material adds the button once the block is in view
     shown = block.inner_text()
     block.locator("button.md-code__button[data-md-type=copy]").click(force=True)
     copied = page.evaluate("navigator.clipboard.readText()")

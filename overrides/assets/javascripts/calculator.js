@@ -345,13 +345,17 @@
     return [...lines, `    keras.layers.Dense(${v.O}),`, `])`];
   }
 
-  function table(caption, heads, rowsData) {
+  // Column headers, and the row's name (column `nameAt`) as its row header, for screen readers.
+  function table(caption, heads, rowsData, nameAt) {
     const t = el("table", {}, el("caption", {}, caption));   // no class: Material styles it
     t.append(el("thead", {}, el("tr", {}, ...heads.map((h) => el("th", { scope: "col" }, h)))));
     const body = el("tbody");
-    for (const [attrs, cells] of rowsData) body.append(el("tr", attrs, ...cells.map((c) => el("td", {}, c))));
+    const cell = (c, i) => (i === nameAt ? el("th", { scope: "row" }, c) : el("td", {}, c));
+    for (const [attrs, cells] of rowsData) body.append(el("tr", attrs, ...cells.map(cell)));
     t.append(body);
-    return el("div", { class: "md-typeset__scrollwrap" }, el("div", { class: "md-typeset__table" }, t));
+    // A wide table scrolls sideways on a phone: a named region that takes keyboard focus.
+    return el("div", { class: "md-typeset__scrollwrap", role: "region", tabindex: 0, "aria-label": caption },
+      el("div", { class: "md-typeset__table" }, t));
   }
 
   const code = (text) => el("code", {}, text);
@@ -363,18 +367,18 @@
       { "data-kind": "param", "data-layer": p.layer, "data-name": p.name,
         "data-formula": p.formula.join(","), "data-shape": p.shape.join(","), "data-role": p.role },
       [...(layered ? [p.layer] : []), code(p.name), code(`(${p.formula.join(", ")})`),
-        code(shapeText(p.shape)), fmt.format(product(p.shape)), mapsTo(p)]]));
+        code(shapeText(p.shape)), fmt.format(product(p.shape)), mapsTo(p)]]), layered ? 1 : 0);
     const meaning = S.meaning[v.convention];
     const tensors = table(S.tensors, S.tcols, m.tensors.map((t) => [
       { "data-kind": "tensor", "data-name": t.name, "data-formula": t.formula.join(","),
         "data-shape": t.shape.join(",") },
-      [code(t.name), code(`(${t.formula.join(", ")})`), code(shapeText(t.shape)), meaning[t.name]]]));
+      [code(t.name), code(`(${t.formula.join(", ")})`), code(shapeText(t.shape)), meaning[t.name]]]), 0);
     const terms = totalTerms(m);
     const values = terms.map((t) => fmt.format(evaluate([t], v)[0]));
     const total = el("p", { class: "calc-total" }, `${S.total} `,
       el("strong", { "data-total": String(m.total), "data-formula": terms.join(" + ") }, fmt.format(m.total)),
       " = ", code(terms.join(" + ")), values.length > 1 ? ` = ${values.join(" + ")}` : "");
-    const source = el("pre", { class: "calc-code" }, code(codeLines(v).join("\n")));
+    const source = el("pre", { class: "calc-code" }, el("code", { tabindex: 0 }, codeLines(v).join("\n")));
     results.replaceChildren(total, el("p", {}, S.code), source, params, tensors, diagram(v, m));
   }
 
@@ -466,7 +470,7 @@
     else text(h0x + 60, yRow + 5, "note", S.everyStep, "middle");
     text(width / 2, xRow + 60, "note", S.shared);
     if (v.convention === "pytorch" && v.bidirectional) text(width / 2, xRow + 85, "note", S.backward);
-    return el("div", { class: "calc-figure" }, svg);
+    return el("div", { class: "calc-figure", role: "region", tabindex: 0, "aria-label": S.diagram }, svg);
   }
 
   update(fromQuery(), false);
