@@ -15,6 +15,7 @@ import re
 TABLE = re.compile(r"<table(?=[\s>])(?:(?!<table[\s>]).)*?</table>", re.S)
 HEADING = re.compile(r"<h[1-6][^>]*>(.*?)</h[1-6]>", re.S)
 BOX = re.compile(r'<div class="((highlight-ipynb)[^"]*|arithmatex)">')
+CODE = re.compile(r"(<pre\b[^>]*><span></span>)<code>")   # a fence (its <pre> may carry attributes)
 WORD = {"en": "Table", "zh": "表格"}
 NAMES = {"en": {"highlight-ipynb": "Code cell", "arithmatex": "Formula"},
          "zh": {"highlight-ipynb": "代码单元", "arithmatex": "公式"}}
@@ -42,4 +43,4 @@ def on_post_page(output, config, **kwargs):
         return f'<div class="{match.group(1)}" role="region" tabindex="0" aria-label="{name}">'
 
     body = BOX.sub(focusable, TABLE.sub(wrap, output[start:]))
-    return output[:start] + body.replace("<pre><span></span><code>", '<pre><span></span><code tabindex="0">')
+    return output[:start] + CODE.sub(r'\1<code tabindex="0">', body)
