@@ -244,7 +244,7 @@ from snippets.elman import count_params
 from snippets.tutorial_fixed import batch_forward, loop_patch, train_fixed
 
 LABELS.update({"tutorial's model, trained properly": "教程的模型，正确训练后", "parameters": "个参数",
-               "Adam steps": "步 Adam", "later windows": "后面的窗口"})
+               "Adam steps": "步 Adam 更新", "later windows": "后段窗口"})
 print(loop_patch(context=1))
 
 # %%

@@ -181,7 +181,7 @@ assert errors[2.0] > errors[0.5] > 3 * rmse(y_later, Y_later)
 # %% [markdown]
 # ## 速度 { #speed }
 #
-# 这些时间是在构建本页时、在构建本页的机器上测得的，每次运行、每台机器都会不同。可读版本的教程循环在 10 条记录上计时一个迭代周期，再按 100 条记录折算；25 个这样的迭代周期与上面修正模型的整个训练时间相比。这个比值混合了两件事：方法不同（每个迭代周期 100 次单条记录的更新，对几十次全批量的更新），实现也不同（可读的循环，对 `bptt_fast`），所以它既不是方法带来的加速，也不是实现带来的加速。在你自己的机器上，`uv run python -m snippets.bench` 会测出同样的几个数字。
+# 这些时间是在构建本页时、在构建本页的机器上测得的，每次运行、每台机器都会不同。可读版本的教程循环在 10 条记录上计时一个迭代周期，再按 100 条记录折算；25 个这样的迭代周期与上面修正模型的整个训练时间相比。这个比值混合了两件事：方法不同（教程每个迭代周期做 100 次单条记录的更新，而修正模型只做几十次全批量更新），实现也不同（可读的循环与 `bptt_fast`），所以它既不是方法带来的加速，也不是实现带来的加速。在你自己的机器上，`uv run python -m snippets.bench` 会测出同样的几个数字。
 
 # %%
 start = time.perf_counter()
@@ -202,7 +202,7 @@ from snippets.elman import count_params
 from snippets.tutorial_fixed import batch_forward, loop_patch, train_fixed
 
 LABELS.update({"tutorial's model, trained properly": "教程的模型，正确训练后", "parameters": "个参数",
-               "Adam steps": "步 Adam", "later windows": "后面的窗口"})
+               "Adam steps": "步 Adam 更新", "later windows": "后段窗口"})
 print(loop_patch(context=1))
 
 # %%
