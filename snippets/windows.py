@@ -22,6 +22,8 @@ from __future__ import annotations
 
 import numpy as np
 
+from snippets.shapes import check_shape
+
 
 # --8<-- [start:sliding_windows]
 def sliding_windows(series: np.ndarray, T: int) -> tuple[np.ndarray, np.ndarray]:
@@ -42,6 +44,7 @@ def sliding_windows(series: np.ndarray, T: int) -> tuple[np.ndarray, np.ndarray]
 # --8<-- [start:windows_loop]
 def windows_loop(series: np.ndarray, T: int) -> tuple[np.ndarray, np.ndarray]:
     """The same windows with a plain loop, as most tutorials write it."""
+    check_shape("series", np.asarray(series), (len(series),))
     X, Y = [], []
     for i in range(len(series) - T):
         X.append(series[i : i + T])

@@ -9,6 +9,8 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
+from snippets.windows import windows_loop
+
 from snippets.data import rmse, sine_windows
 from snippets.data import next_sine
 from snippets.tutorial import init_tutorial_params
@@ -44,6 +46,7 @@ def test_same_shapes_still_work() -> None:
         (lambda: tutorial_record_grads(PARAMS, X[0], Y[:1]), "y must have shape (1,), got (1, 1)"),
         (lambda: tutorial_true_grads(PARAMS, X[0], Y[:, 0]), "y must have shape (1,), got (100,)"),
         (lambda: next_sine(X_val[:, -1], X_val[:, -2, 0]), "before_last must have shape (50, 1), got (50,)"),
+        (lambda: windows_loop(np.zeros((60, 1)), 50), "series must have shape (60,), got (60, 1)"),
     ],
 )
 def test_wrong_shape_is_an_error_naming_both_shapes(call, message) -> None:
