@@ -18,18 +18,28 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 FILES = {"pdf-en": "uwv-en.pdf", "pdf-zh": "uwv-zh.pdf", "offline": "uwv-offline.zip"}
 LANGS = {"en": "", "zh": "zh/"}  # language -> its folder in a build
+CHROMIUM_CANDIDATES = ("chromium", "chromium-browser", "google-chrome", "chrome")
+# Headless, and nothing that reaches outside this machine (the tests' browser uses the same flags).
 CHROMIUM_FLAGS = [
     "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
     "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
 ]
 
 
+def find_chromium() -> str | None:
+    """CHROMIUM=/path if set, else the first Chromium or Chrome on PATH."""
+    explicit = os.environ.get("CHROMIUM")
+    if explicit:
+        return explicit
+    return next((path for name in CHROMIUM_CANDIDATES if (path := shutil.which(name))), None)
+
+
 @contextmanager
 def chromium():
-    """A Playwright Chromium (CHROMIUM=/path, else the first chromium on PATH)."""
+    """A Playwright Chromium (find_chromium)."""
     from playwright.sync_api import sync_playwright
 
-    executable = os.environ.get("CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")
+    executable = find_chromium()
     if not executable:
         raise SystemExit("no Chromium found (apt-get install chromium, or set CHROMIUM=/path/to/chrome)")
     with sync_playwright() as p:

@@ -16,13 +16,9 @@ import sys
 from pathlib import Path
 
 import pytest
+from editions import CHROMIUM_FLAGS, find_chromium
 from tests.markdown_model import ROOT
 
-CHROMIUM_CANDIDATES = ("chromium", "chromium-browser", "google-chrome", "chrome")
-CHROMIUM_FLAGS = [
-    "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
-    "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-]
 
 
 @pytest.fixture(scope="session")
@@ -62,13 +58,6 @@ def base_url(site: Path):
     yield f"http://127.0.0.1:{first.split(' port ')[1].split()[0]}/"
     server.kill()
     server.wait()
-
-
-def find_chromium() -> str | None:
-    explicit = os.environ.get("CHROMIUM")
-    if explicit:
-        return explicit
-    return next((path for name in CHROMIUM_CANDIDATES if (path := shutil.which(name))), None)
 
 
 @pytest.fixture(scope="session")
