@@ -33,6 +33,19 @@ MATH_CHECK = """() => {
   const tex = prose.textContent.match(/\\\\[()\\[\\]]|\\$\\$|\\\\[A-Za-z]{2,}/g) || [];
   return {formulas: formulas.length, unrendered: bad.map(el => el.outerHTML.slice(0, 120)), tex};
 }"""
+# Code blocks far from the viewport are not drawn (content-visibility, extra.css); the height they
+# hold meanwhile (hooks/block_heights.py) must be the one they take when drawn: [block, held, drawn].
+HEIGHT_CHECK = """() => {
+  const blocks = [...document.querySelectorAll('.md-typeset .highlight, .highlight-ipynb')];
+  const held = blocks.map(el => el.getBoundingClientRect().height);
+  const drawn = document.head.appendChild(document.createElement('style'));
+  drawn.textContent = '* { content-visibility: visible !important; }'   // drawn, with the containment
+    + ' .md-typeset .highlight, .highlight-ipynb { contain: layout style paint; }';   // of a drawn block
+  const wrong = blocks.map((el, i) => [i, held[i], el.getBoundingClientRect().height])
+    .filter(([, before, after]) => Math.abs(before - after) > 2);
+  drawn.remove();
+  return {blocks: blocks.length, wrong};
+}"""
 # axe-core (shipped inside axe-playwright-python, so it runs offline), WCAG 2.1 A and AA rules: all of
 # them in the palette the page opens in (light), then in Material's dark palette (`slate`) the two
 # whose outcome depends on colours (color-contrast; link-in-text-block on the content's links).
@@ -41,7 +54,9 @@ MATH_CHECK = """() => {
 # page. The colour rules check one element per look (text colour, font size and weight, the colours
 # and opacities of each ancestor down to an opaque background; for a link also its underline and
 # its text's colour) per language and palette: an element that looks exactly like one already
-# checked is skipped.
+# checked is skipped. The elements to check carry data-axe-look, and the two colour rules are set to
+# those, so each palette takes one axe run. Blocks that the page draws only near the viewport
+# (content-visibility in extra.css) are drawn for the check.
 AXE_SOURCE = Axe().axe_script
 AXE_CHECK = """async ({whole, seen}) => {
   const scope = whole ? document : {include: ['.md-content']};
@@ -65,34 +80,37 @@ AXE_CHECK = """async ({whole, seen}) => {
     return [palette, link, s.color, s.fontSize, s.fontWeight, s.textShadow, s.webkitTextStrokeColor,
             backdrop(el)].join('|');
   };
-  const distinct = (palette, elements) => {      // the elements whose look was not checked yet
-    const kept = elements.filter(el => {
+  const within = whole ? document.body : document.querySelector('.md-content');
+  const texts = [...within.querySelectorAll('*')]           // elements with text of their own
+    .filter(el => [...el.childNodes].some(n => n.nodeType === 3 && n.data.trim()));
+  const links = [...document.querySelectorAll('.md-content a[href]')];   // link-in-text-block's subjects
+  const mark = palette => {                      // the elements whose look was not checked yet
+    document.querySelectorAll('[data-axe-look]').forEach(el => el.removeAttribute('data-axe-look'));
+    const kept = [...texts, ...links].filter(el => {
       const seen = look(palette, el);
       return !known.has(seen) && known.add(seen) && looks.push(seen);
     });
     styles.clear();
-    return kept;
+    kept.forEach(el => el.setAttribute('data-axe-look', ''));
+    return kept.length;
   };
-  const within = whole ? document.body : document.querySelector('.md-content');
-  const texts = () => [...within.querySelectorAll('*')]   // elements with text of their own
-    .filter(el => [...el.childNodes].some(n => n.nodeType === 3 && n.data.trim()));
-  const links = [...document.querySelectorAll('.md-content a[href]')];   // link-in-text-block's subjects
-  const run = (context, rules) =>
-    axe.run(context, {runOnly: {type: 'rule', values: rules}, resultTypes: ['violations']});
+  axe.configure({rules: [{id: 'color-contrast', selector: '[data-axe-look]'},
+                         {id: 'link-in-text-block', selector: 'a[href][data-axe-look]'}]});
+  const run = async (palette, rules) => found(palette,
+    await axe.run(scope, {runOnly: {type: 'rule', values: rules}, resultTypes: ['violations']}));
   const rules = axe.getRules(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).map(r => r.ruleId);
   const scheme = document.body.getAttribute('data-md-color-scheme');
-  const contrast = async (palette, rules, extra = []) => {
-    const include = distinct(palette, [...texts(), ...extra]);
-    return include.length ? found(palette, await run({include}, rules)) : [];
-  };
-  const light = [...found(scheme, await run(scope, rules.filter(id => id !== 'color-contrast'))),
-                 ...await contrast(scheme, ['color-contrast'])];
-  const fixed = document.head.appendChild(document.createElement('style'));
-  fixed.textContent = '*, *::before, *::after { transition: none !important; }';   // no colour mid-fade
+  const drawn = document.head.appendChild(document.createElement('style'));
+  drawn.textContent = '* { content-visibility: visible !important; }'   // all blocks drawn
+    + ' *, *::before, *::after { transition: none !important; }';                // no colour mid-fade
+  mark(scheme);
+  const light = await run(scheme, rules);
   document.body.setAttribute('data-md-color-scheme', 'slate');
-  const dark = await contrast('slate', ['color-contrast', 'link-in-text-block'], links);
+  const dark = mark('slate') ? await run('slate', ['color-contrast', 'link-in-text-block']) : [];
   document.body.setAttribute('data-md-color-scheme', scheme);
-  fixed.remove();
+  document.querySelectorAll('[data-axe-look]').forEach(el => el.removeAttribute('data-axe-look'));
+  document.body.offsetHeight;                    // the light colours applied before transitions return
+  drawn.remove();
   return {rules: rules.length, violations: [...light, ...dark], looks};
 }"""
 
@@ -111,6 +129,7 @@ class Visit:
     outside: list[str] = field(default_factory=list)
     sizes: dict[str, int] = field(default_factory=dict)  # URL -> bytes of the file served
     math: dict = field(default_factory=dict)
+    heights: dict = field(default_factory=dict)  # blocks: how many; wrong: [index, held, drawn] (px)
     axe: dict = field(default_factory=dict)  # rules: how many ran; violations: "palette rule: element: why"
 
     @property
@@ -173,6 +192,7 @@ class Visitor:
             self.page.wait_for_event("requestfinished")
         self.record.status = response.status if response else None
         self.record.math = self.page.evaluate(MATH_CHECK)
+        self.record.heights = self.page.evaluate(HEIGHT_CHECK)
         whole = path in ("", "zh/")  # a home page: the theme around the content too (see AXE_CHECK)
         self.record.axe = self.page.evaluate(AXE_CHECK, {"whole": whole, "seen": sorted(self.looks)})
         self.looks.update(self.record.axe.pop("looks"))
@@ -212,6 +232,13 @@ class VisitedPages:
         """Formulas arrive as MathML that the browser lays out; no TeX is left visible outside code."""
         assert any(v.math["formulas"] for v in visits.values())
         problems = {path: v.math for path, v in visits.items() if v.math["unrendered"] or v.math["tex"]}
+        assert not problems, problems
+
+    def test_code_blocks_hold_their_height_until_drawn(self, visits) -> None:
+        """A code block not yet drawn holds the height it takes when drawn (within 2 px): the page
+        does not move as the reader scrolls, and a tool measuring it finds everything in place."""
+        assert sum(v.heights["blocks"] for v in visits.values()) > 100
+        problems = {path or "/": v.heights["wrong"] for path, v in visits.items() if v.heights["wrong"]}
         assert not problems, problems
 
     def test_every_page_meets_wcag_21_aa_in_both_palettes(self, visits) -> None:
@@ -270,6 +297,26 @@ def search(page, query: str) -> list[str]:
 
 
 SEARCH_CASES = [(lang, load_page(p).meta["search_query"], f"faq/{p.stem}/") for lang in LANGS for p in faq_pages(lang)]
+
+
+def test_the_wcag_check_finds_each_kind_of_violation(browser, base_url) -> None:
+    """AXE_CHECK on a page with planted faults reports each: a missing alt text (the rules that run
+    once), grey text and a link told apart by colour alone in the light palette, and text that is
+    dark on the dark palette's background; an element that looks like one already checked is not
+    checked again."""
+    page = browser.new_page()
+    page.add_init_script(AXE_SOURCE)
+    page.goto(urljoin(base_url, "faq/why-is-w-square/"), wait_until="load")
+    page.evaluate("""() => document.querySelector('.md-content article').insertAdjacentHTML('beforeend',
+      '<img src="x.png"><p style="color:#aaa">grey</p><p style="color:#223">dark '
+      + '<a href="#" style="text-decoration:none;color:#335">link</a> text</p>')""")
+    first = page.evaluate(AXE_CHECK, {"whole": False, "seen": []})
+    found = {" ".join(line.split()[:2]) for line in first["violations"]}
+    assert {"default image-alt", "default color-contrast", "default link-in-text-block",
+            "slate color-contrast"} <= found, first["violations"]
+    again = page.evaluate(AXE_CHECK, {"whole": False, "seen": first["looks"]})
+    assert [line for line in again["violations"] if "color-contrast" in line] == [], again["violations"]
+    page.close()
 
 
 @pytest.mark.parametrize("lang, query, expected", SEARCH_CASES)
