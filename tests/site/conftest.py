@@ -71,6 +71,8 @@ def browser():
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=executable, args=CHROMIUM_FLAGS)
+        # V8's top tier (TurboFan) never pays back on a page open for a second: without it the browser
+        # pass took a fifth less CPU (`--max-opt=2` keeps V8's two faster tiers; same results).
+        browser = p.chromium.launch(executable_path=executable, args=[*CHROMIUM_FLAGS, "--js-flags=--max-opt=2"])
         yield browser
         browser.close()
