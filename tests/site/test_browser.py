@@ -84,8 +84,9 @@ AXE_CHECK = """async ({whole, seen}) => {
   const texts = [...within.querySelectorAll('*')]           // elements with text of their own
     .filter(el => [...el.childNodes].some(n => n.nodeType === 3 && n.data.trim()));
   const links = [...document.querySelectorAll('.md-content a[href]')];   // link-in-text-block's subjects
+  const unmark = () => document.querySelectorAll('[data-axe-look]').forEach(el => el.removeAttribute('data-axe-look'));
   const mark = palette => {                      // the elements whose look was not checked yet
-    document.querySelectorAll('[data-axe-look]').forEach(el => el.removeAttribute('data-axe-look'));
+    unmark();
     const kept = [...texts, ...links].filter(el => {
       const seen = look(palette, el);
       return !known.has(seen) && known.add(seen) && looks.push(seen);
@@ -108,7 +109,7 @@ AXE_CHECK = """async ({whole, seen}) => {
   document.body.setAttribute('data-md-color-scheme', 'slate');
   const dark = mark('slate') ? await run('slate', ['color-contrast', 'link-in-text-block']) : [];
   document.body.setAttribute('data-md-color-scheme', scheme);
-  document.querySelectorAll('[data-axe-look]').forEach(el => el.removeAttribute('data-axe-look'));
+  unmark();
   document.body.offsetHeight;                    // the light colours applied before transitions return
   drawn.remove();
   return {rules: rules.length, violations: [...light, ...dark], looks};
