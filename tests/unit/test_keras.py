@@ -6,6 +6,9 @@ that deselects these tests does not pay for the import. Each test builds one sma
 
 from __future__ import annotations
 
+import os
+from pathlib import Path
+
 import numpy as np
 from hypothesis import Phase, given, settings
 from hypothesis import strategies as st
@@ -134,3 +137,12 @@ def test_simple_rnn_defaults_that_pages_state():
     layer = keras.layers.SimpleRNN(3)
     assert layer.activation.__name__ == "tanh"
     assert tuple(layer.compute_output_shape((2, 5, 4))) == (2, 3)          # (B, T, D) -> (B, H)
+
+
+def test_each_test_process_compiles_into_its_own_jax_cache():
+    """conftest.py: JAX writes a cache file in place, so two xdist workers must not share the folder
+    (a worker inherits the controller's environment)."""
+    import jax
+
+    folder = Path(jax.config.jax_compilation_cache_dir)
+    assert (folder.parent.name, folder.name) == ("jax", os.environ.get("PYTEST_XDIST_WORKER", "main")), folder
