@@ -39,3 +39,15 @@ def test_only_notebook_pages_get_a_download(site: Path) -> None:
     pages = [p for p in site.rglob("index.html") if "assets" not in p.parts]
     with_link = sorted(str(p.relative_to(site)) for p in pages if "notebook-download" in p.read_text("utf-8"))
     assert with_link == ["corrected/index.html", "zh/corrected/index.html"]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_download_link_leaves_the_notebook_its_width(browser, base_url: str, lang: str) -> None:
+    """On a phone, every cell is as wide as the article less the notebook's padding: a floated link
+    beside the notebook (a scroll box) once narrowed all of it to half the screen."""
+    page = browser.new_page(viewport={"width": 412, "height": 823})
+    page.goto(urljoin(base_url, f"{LANGS[lang][0]}corrected/"), wait_until="load")
+    article, *cells = page.evaluate("""() => [document.querySelector('.md-content__inner'),
+      ...document.querySelectorAll('.jp-Cell')].map(el => Math.round(el.getBoundingClientRect().width))""")
+    page.close()
+    assert len(cells) > 10 and min(cells) >= article - 40, (article, sorted(set(cells)))
