@@ -3,7 +3,8 @@
 Also: a test that uses the built site (fixtures `build`, `site`, `base_url`, `browser`, from
 tests/site/conftest.py) is marked `site`; tests/unit/test_torch*.py are collected only where torch
 is installed (torch is no test dependency; the run's header says when it is left out);
-tests/site/test_editions.py runs only with `-m editions`, after `python -m editions`.
+tests/site/test_editions.py runs only with `-m editions`, after `python -m editions`. The site
+build starts in the background as the session starts (tests/site/build.py).
 """
 
 import importlib.util
@@ -28,6 +29,7 @@ from sybil import Sybil  # noqa: E402
 from sybil.parsers.rest import DocTestParser  # noqa: E402
 
 from tests.docfences import DOCTEST_FLAGS, parse_markdown  # noqa: E402
+from tests.site import build as site_build  # noqa: E402
 
 pages = Sybil(parsers=[parse_markdown], patterns=["*.md"], path="docs")
 docstrings = Sybil(parsers=[DocTestParser(optionflags=DOCTEST_FLAGS)], patterns=["*.py"], path="snippets")
@@ -35,6 +37,7 @@ docstrings = Sybil(parsers=[DocTestParser(optionflags=DOCTEST_FLAGS)], patterns=
 pytest_collect_file = (pages + docstrings).pytest()
 
 SITE_FIXTURES = {"build", "site", "base_url", "browser"}
+BUILD = pytest.StashKey["subprocess.Popen"]()
 TORCH = importlib.util.find_spec("torch") is not None
 collect_ignore = [] if TORCH else ["tests/unit/test_torch.py", "tests/unit/test_torch_packed.py"]
 
@@ -51,6 +54,20 @@ def pytest_xdist_auto_num_workers(config: pytest.Config) -> int:
     which start faster in one process."""
     files = [arg for arg in config.args if Path(arg.split("::")[0]).is_file()]
     return 0 if files else min(2, os.cpu_count() or 1)
+
+
+def pytest_sessionstart(session: pytest.Session) -> None:
+    """The run's first process starts the site build in the background if the run may use the site:
+    the tests that do not need it run meanwhile (tests/site/build.py)."""
+    if not os.environ.get("PYTEST_XDIST_WORKER"):
+        run = site_build.begin_run()
+        if site_build.may_be_used(session.config):
+            session.config.stash[BUILD] = site_build.start(run)
+
+
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    if build := session.config.stash.get(BUILD, None):
+        site_build.stop(build)
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:

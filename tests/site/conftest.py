@@ -8,38 +8,20 @@
 
 from __future__ import annotations
 
-import fcntl
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 from editions import CHROMIUM_FLAGS, find_chromium
-from tests.markdown_model import ROOT
-
+from tests.site import build as site_build
 
 
 @pytest.fixture(scope="session")
-def build(tmp_path_factory) -> tuple[Path, str]:
-    """`mkdocs build --strict` of both languages: (site dir, build log). Built once per test run,
-    also under xdist: the first worker that needs it builds while holding a lock, the others reuse it."""
-    site = Path(os.environ.get("SITE_TEST_DIR", ROOT / ".cache" / "test-site"))
-    run_dir = tmp_path_factory.getbasetemp()
-    run_dir = run_dir.parent if os.environ.get("PYTEST_XDIST_WORKER") else run_dir  # shared by the workers
-    log_file = run_dir / "site-build.log"
-    with open(run_dir / "site-build.lock", "w") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)
-        if not log_file.exists():
-            shutil.rmtree(site, ignore_errors=True)
-            env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-            run = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site)],
-                                 cwd=ROOT, env=env, capture_output=True, text=True)
-            log_file.write_text(f"{run.returncode}\n{run.stdout}{run.stderr}", encoding="utf-8")
-    code, log = log_file.read_text(encoding="utf-8").split("\n", 1)
-    assert code == "0", f"mkdocs build --strict failed:\n{log}"
-    return site, log
+def build() -> tuple[Path, str]:
+    """(site dir, build log) of this run's `mkdocs build --strict` of both languages (tests/site/build.py)."""
+    return site_build.wait()
 
 
 @pytest.fixture(scope="session")

@@ -93,6 +93,8 @@ def main() -> int:
     threading.Thread(target=server.serve_forever, daemon=True).start()
     base = f"http://127.0.0.1:{server.server_port}/"
     chosen = [p for p in pages(args.site) if not args.only or re.search(args.only, "/" + p)]
+    if not chosen:
+        sys.exit(f"no page matches --only {args.only!r}: paths look like '/', '/zh/', '/zh/answer/'")
     header = ["page", *CATEGORIES, *METRICS.values()]
     print(" | ".join(header))
     rows = {}
