@@ -9,7 +9,6 @@ query with history.pushState and firing popstate, as the back button does.
 from __future__ import annotations
 
 import itertools
-from pathlib import Path
 from urllib.parse import parse_qs, urlencode, urljoin, urlparse
 
 import numpy as np
