@@ -13,11 +13,10 @@ from pathlib import Path
 
 os.environ.setdefault("KERAS_BACKEND", "jax")  # Keras 3 on JAX (CPU): no extra step for a user
 # JAX compiles every new shape (each weight initialiser, each model); keep what it compiled between
-# runs, one folder per process: JAX writes a cache file in place, and a process reading it while
-# another writes it gets a torn file. Not setdefault: an xdist worker inherits the controller's value.
-_JAX_CACHE = Path(__file__).parent / ".cache" / "jax"
-if Path(os.environ.get("JAX_COMPILATION_CACHE_DIR", _JAX_CACHE / "main")).parent == _JAX_CACHE:  # ours, not the user's
-    os.environ["JAX_COMPILATION_CACHE_DIR"] = str(_JAX_CACHE / os.environ.get("PYTEST_XDIST_WORKER", "main"))
+# runs in .cache/jax, one folder for the run's processes. JAX writes a cache file in place, so it is
+# shared safely only with a size limit set: JAX then locks the folder (filelock) for each read and write.
+os.environ.setdefault("JAX_COMPILATION_CACHE_DIR", str(Path(__file__).parent / ".cache" / "jax"))
+os.environ.setdefault("JAX_COMPILATION_CACHE_MAX_SIZE", str(1 << 30))
 os.environ.setdefault("JAX_PERSISTENT_CACHE_MIN_COMPILE_TIME_SECS", "0")
 os.environ.setdefault("JAX_PERSISTENT_CACHE_MIN_ENTRY_SIZE_BYTES", "0")
 # xdist runs a worker per core: a BLAS thread pool in each worker would only spin against the other.
