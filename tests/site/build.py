@@ -65,7 +65,7 @@ def stop(build: subprocess.Popen) -> None:
 
 def wait() -> tuple[Path, str]:
     """(site dir, build log) of this run's build, once it has ended; fails if the build failed."""
-    run = os.environ.get(RUN) or begin_run()
+    run = os.environ[RUN]  # set by conftest.py as the session starts
     SITE.parent.mkdir(parents=True, exist_ok=True)
     with open(LOCK, "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
