@@ -56,9 +56,10 @@ HEIGHT_CHECK = """() => {
 # its text's colour) per language and palette: an element that looks exactly like one already
 # checked is skipped. Of the elements that look alike, the one with the most text of its own is
 # checked: axe leaves a lone digit undecided ("too short"), so a look checked only on its shortest
-# element passed unchecked (numbers in the notebook's code, 4.25:1). The elements to check carry data-axe-look, and the two colour rules are set to
-# those, so each palette takes one axe run. Blocks that the page draws only near the viewport
-# (content-visibility in extra.css) are drawn for the check.
+# element passed unchecked (numbers in the notebook's code, 4.25:1). The elements to check carry
+# data-axe-look, and the two colour rules are set to those, so each palette takes one axe run.
+# Blocks that the page draws only near the viewport (content-visibility in extra.css) are drawn for
+# the check.
 AXE_SOURCE = Axe().axe_script
 AXE_CHECK = """async ({whole, seen}) => {
   const scope = whole ? document : {include: ['.md-content']};
