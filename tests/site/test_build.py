@@ -1,4 +1,4 @@
-"""When a test run starts the site build in the background (tests/site/build.py, conftest.py)."""
+"""When a test run starts the site build in the background (tests/site/build.py, conftest.py); no site needed."""
 
 from __future__ import annotations
 
